@@ -1,0 +1,106 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using Newtonsoft.Json.Linq;
+using PgBeam.Http;
+
+namespace PgBeam;
+
+/// <summary>Turns an error response into the matching exception of the family rooted at <see cref="PgBeamApiException"/>.</summary>
+internal static class PgBeamErrorMapper
+{
+    /// <summary>Builds the exception for <paramref name="response"/>, whose body was already read into <paramref name="body"/>.</summary>
+    public static PgBeamApiException Create(HttpResponseMessage response, string? body, string? operationId, TimeProvider timeProvider)
+    {
+        var (message, code) = ReadMessage(body);
+        var headers = CollectHeaders(response);
+        var details = new PgBeamErrorDetails(response.StatusCode, message ?? StatusText(response))
+        {
+            ErrorCode = code,
+            RequestId = headers.TryGetValue("X-Request-Id", out var ids) ? (ids.Count > 0 ? ids[0] : null) : null,
+            Headers = headers,
+            ResponseBody = body,
+            OperationId = operationId,
+            RetryAfter = RetryAfter.Parse(response.Headers, timeProvider.GetUtcNow()),
+        };
+
+        return response.StatusCode switch
+        {
+            HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity => new PgBeamValidationException(details),
+            HttpStatusCode.Unauthorized => new PgBeamUnauthorizedException(details),
+            HttpStatusCode.Forbidden => new PgBeamForbiddenException(details),
+            HttpStatusCode.NotFound => new PgBeamNotFoundException(details),
+            HttpStatusCode.Conflict when string.Equals(code, PgBeamIdempotencyKeyReusedException.Code, StringComparison.OrdinalIgnoreCase)
+                => new PgBeamIdempotencyKeyReusedException(details),
+            HttpStatusCode.Conflict => new PgBeamConflictException(details),
+            HttpStatusCode.TooManyRequests => new PgBeamRateLimitException(details),
+            _ => new PgBeamApiException(details),
+        };
+    }
+
+    /// <summary>Response and content headers, names case-insensitive.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> CollectHeaders(HttpResponseMessage response)
+    {
+        var headers = new Dictionary<string, IReadOnlyList<string>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in response.Headers)
+        {
+            headers[header.Key] = header.Value.ToArray();
+        }
+
+        foreach (var header in response.Content.Headers)
+        {
+            headers[header.Key] = header.Value.ToArray();
+        }
+
+        return headers;
+    }
+
+    /// <summary>
+    /// The message and code, in order of preference: an RFC 9457 problem document (<c>detail</c>, <c>title</c>,
+    /// <c>code</c>), PgBeam's envelope (<c>error.message</c>, <c>error.code</c>), a bare <c>message</c>. A body that is
+    /// not JSON (an HTML page from a load balancer) yields nothing, never a parser exception.
+    /// </summary>
+    internal static (string? Message, string? Code) ReadMessage(string? body)
+    {
+        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] is not ('{' or '['))
+        {
+            return (null, null);
+        }
+
+        JToken root;
+        try
+        {
+            root = JToken.Parse(body);
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return (null, null);
+        }
+
+        if (root is not JObject obj)
+        {
+            return (null, null);
+        }
+
+        var detail = Text(obj["detail"]) ?? Text(obj["title"]);
+        if (detail is not null)
+        {
+            return (detail, Text(obj["code"]) ?? Text(obj["type"]));
+        }
+
+        if (obj["error"] is JObject error)
+        {
+            return (Text(error["message"]), Text(error["code"]));
+        }
+
+        return (Text(obj["message"]) ?? Text(obj["error"]), Text(obj["code"]));
+    }
+
+    private static string? Text(JToken? token) =>
+        token is JValue { Type: JTokenType.String } value && !string.IsNullOrWhiteSpace((string?)value) ? (string?)value : null;
+
+    private static string StatusText(HttpResponseMessage response) =>
+        string.IsNullOrWhiteSpace(response.ReasonPhrase) ? response.StatusCode.ToString() : response.ReasonPhrase!;
+}

@@ -1,0 +1,71 @@
+using System;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace PgBeam.Http;
+
+/// <summary>
+/// Sets <c>Authorization: Bearer …</c> on each attempt. With a token provider it asks for a token before every
+/// attempt (it sits inside the retry loop), within the configured time limit.
+/// </summary>
+internal sealed class AuthHandler : DelegatingHandler
+{
+    private readonly string? _apiKey;
+    private readonly Func<CancellationToken, ValueTask<string>>? _tokenProvider;
+    private readonly TimeSpan _tokenProviderTimeout;
+    private readonly TimeProvider _timeProvider;
+
+    public AuthHandler(ClientConfiguration configuration)
+    {
+        _apiKey = configuration.ApiKey;
+        _tokenProvider = configuration.Options.TokenProvider;
+        _tokenProviderTimeout = configuration.Options.TokenProviderTimeout;
+        _timeProvider = configuration.Options.TimeProvider;
+    }
+
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = _tokenProvider is null ? _apiKey! : await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var providerTask = _tokenProvider!(timeout.Token).AsTask();
+        var delay = Task.Delay(_tokenProviderTimeout, _timeProvider, timeout.Token);
+        var finished = await Task.WhenAny(providerTask, delay).ConfigureAwait(false);
+        if (finished != providerTask)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            await timeout.CancelAsync().ConfigureAwait(false);
+            throw new PgBeamTimeoutException(
+                $"The token provider did not return a token within {_tokenProviderTimeout.TotalSeconds:0.###} s.", attempts: 0, _tokenProviderTimeout);
+        }
+
+        await timeout.CancelAsync().ConfigureAwait(false);
+        string token;
+        try
+        {
+            token = await providerTask.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            throw new PgBeamAuthenticationException("The token provider failed; see the inner exception.", ex);
+        }
+
+        try
+        {
+            ClientConfiguration.ValidateToken(token, "TokenProvider");
+        }
+        catch (ArgumentException ex)
+        {
+            throw new PgBeamAuthenticationException("The token provider returned an unusable token: " + ex.Message, null);
+        }
+
+        return token;
+    }
+}

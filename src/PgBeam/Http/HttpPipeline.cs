@@ -1,0 +1,57 @@
+using System;
+using System.Net.Http;
+
+namespace PgBeam.Http;
+
+/// <summary>
+/// Builds the one handler chain of a client. The order is the design (see docs in README, "How a call travels"):
+/// once per call: user agent, idempotency key, retry (backoff, Retry-After, budget);
+/// per attempt: auth (token asked each attempt), attempt timeout, transport.
+/// </summary>
+internal static class HttpPipeline
+{
+    /// <summary>How long the SDK's own connections live, so DNS changes are picked up.</summary>
+    public static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>Creates the chain in front of <paramref name="transport"/>.</summary>
+    /// <param name="configuration">Validated settings.</param>
+    /// <param name="transport">Where requests finally go; null for the SDK's own connection pool.</param>
+    public static HttpMessageInvoker Create(ClientConfiguration configuration, HttpMessageInvoker? transport)
+    {
+        var ownsTransport = transport is null;
+        transport ??= new HttpMessageInvoker(CreateSocketsHandler(), disposeHandler: true);
+        var options = configuration.Options;
+
+        DelegatingHandler[] chain =
+        [
+            new UserAgentHandler(options.ApplicationName),
+            new IdempotencyKeyHandler(options.AutomaticIdempotencyKeys),
+            new RetryHandler(configuration),
+            new AuthHandler(configuration),
+            new AttemptTimeoutHandler(configuration),
+            new TransportHandler(transport, ownsTransport),
+        ];
+
+        for (var i = 0; i < chain.Length - 1; i++)
+        {
+            chain[i].InnerHandler = chain[i + 1];
+        }
+
+        // The innermost DelegatingHandler needs an InnerHandler even though TransportHandler never calls it.
+        chain[^1].InnerHandler = new UnreachableHandler();
+        return new HttpMessageInvoker(chain[0], disposeHandler: true);
+    }
+
+    private static SocketsHttpHandler CreateSocketsHandler() => new()
+    {
+        PooledConnectionLifetime = PooledConnectionLifetime,
+        AutomaticDecompression = System.Net.DecompressionMethods.All,
+        ConnectTimeout = TimeSpan.FromSeconds(15),
+    };
+
+    private sealed class UnreachableHandler : HttpMessageHandler
+    {
+        protected override System.Threading.Tasks.Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+            throw new InvalidOperationException("The PgBeam transport handler must not call its inner handler.");
+    }
+}

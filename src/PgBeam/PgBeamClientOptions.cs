@@ -1,0 +1,92 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+
+namespace PgBeam;
+
+/// <summary>
+/// Settings of a <see cref="PgBeamClient"/>. Everything is optional: left empty, the API key comes from the
+/// <c>PGBEAM_API_KEY</c>, <c>PGBEAM_TOKEN</c> or <c>PGBEAM_API_TOKEN</c> environment variable (first non-empty wins)
+/// and the base URL from <c>PGBEAM_API_URL</c>.
+/// </summary>
+public sealed class PgBeamClientOptions
+{
+    /// <summary>The production API.</summary>
+    public const string DefaultBaseUrl = "https://api.pgbeam.com";
+
+    private string _baseUrl = DefaultBaseUrl;
+
+    /// <summary>
+    /// The API key or token sent as <c>Authorization: Bearer …</c>: a project key (<c>pgb_</c>), an organization key
+    /// (<c>pbo_</c>), a personal key (<c>pbu_</c>) or a JWT. The server decides what it may do. Never printed.
+    /// </summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>
+    /// Where requests go. Default <see cref="DefaultBaseUrl"/>, or <c>PGBEAM_API_URL</c> when this is not set.
+    /// Must be absolute and <c>https</c>, except <c>http</c> to a loopback host for local testing.
+    /// </summary>
+    public string BaseUrl
+    {
+        get => _baseUrl;
+        set
+        {
+            _baseUrl = value;
+            BaseUrlWasSet = true;
+        }
+    }
+
+    /// <summary>
+    /// An <see cref="System.Net.Http.HttpClient"/> you own (proxies, custom TLS, test handlers). The SDK sends through
+    /// it with its own auth, retries and error mapping, never changes it and never disposes it. Its
+    /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> is ignored: <see cref="BaseUrl"/> decides where requests go.
+    /// Its <see cref="System.Net.Http.HttpClient.Timeout"/> still applies to each attempt.
+    /// </summary>
+    public HttpClient? HttpClient { get; set; }
+
+    /// <summary>
+    /// Supplies the bearer token before each attempt, for keys that rotate or short-lived JWTs. Used instead of
+    /// <see cref="ApiKey"/> when set. It is given <see cref="TokenProviderTimeout"/> to answer.
+    /// </summary>
+    public Func<CancellationToken, ValueTask<string>>? TokenProvider { get; set; }
+
+    /// <summary>How long <see cref="TokenProvider"/> may take before the call fails with a timeout. Default 10 s.</summary>
+    public TimeSpan TokenProviderTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The timeout of one attempt (request sent to response body read). Default 30 s.</summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retry and backoff settings.</summary>
+    public RetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// Whether POST and PATCH calls get an automatic <c>Idempotency-Key</c> (a UUIDv4, the same on every attempt of
+    /// one call). Default true. A key given in <see cref="RequestOptions.IdempotencyKey"/> is sent either way.
+    /// </summary>
+    public bool AutomaticIdempotencyKeys { get; set; } = true;
+
+    /// <summary>Receives one debug line per attempt (method, path template, status, duration, attempt); never secrets.</summary>
+    public ILoggerFactory? LoggerFactory { get; set; }
+
+    /// <summary>The clock for backoff waits, timeouts and budgets; tests pass a fake one. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>Text appended to the <c>User-Agent</c> header, to identify your application.</summary>
+    public string? ApplicationName { get; set; }
+
+    internal bool BaseUrlWasSet { get; private set; }
+
+    /// <summary>A copy, so a client keeps the settings it was built with even if the caller changes this object.</summary>
+    public PgBeamClientOptions Clone()
+    {
+        var copy = (PgBeamClientOptions)MemberwiseClone();
+        copy.Retry = Retry?.Clone() ?? new RetryOptions();
+        return copy;
+    }
+
+    /// <summary>Describes the options; the key is shown only as set or not set.</summary>
+    public override string ToString() =>
+        $"PgBeamClientOptions {{ ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "not set" : "***")}, TokenProvider = {(TokenProvider is null ? "not set" : "set")}, BaseUrl = {BaseUrl}, Timeout = {Timeout}, {Retry} }}";
+}
