@@ -8343,14 +8343,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// IP allow rule: a CIDR range plus an optional label for people.
+    /// Allowed IP range in CIDR form, optionally labeled.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CidrEntry : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Range in IPv4 (such as 203.0.113.0/24) or IPv6 (such as 2001:db8::/32) CIDR form. A bare address with no prefix length is treated as /32 for IPv4 or /128 for IPv6.
+        /// IPv4 or IPv6 block in CIDR notation, e.g. 10.0.0.0/8. A bare address means a single host (/32 for IPv4, /128 for IPv6).
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("cidr", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8359,7 +8359,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Optional name for the entry, such as "Office" or "VPC".
+        /// Optional tag like "Office" or "VPC".
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8740,7 +8740,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Body for creating a project together with its primary database.
+    /// Input for project creation; a primary database is made at the same time.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateProjectRequest : PgBeam.Serialization.IPgBeamModel
@@ -8765,7 +8765,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Free-form project description; optional.
+        /// Free-text summary; may be omitted.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8774,7 +8774,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Labels to put on the project.
+        /// Project labels.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("tags", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8792,7 +8792,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Flags the project as BYOC, with a self-hosted data plane in the customer's own VPC or cluster. Needs the Scale or enterprise plan.
+        /// BYOC flag: the data plane will run inside the customer's VPC or cluster. Only on Scale or enterprise plans.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("self_hosted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8801,7 +8801,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// The primary database, created in the same atomic operation as the project.
+        /// Made atomically alongside the project; becomes its primary.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("database", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8850,7 +8850,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Returned once a project and its primary database have been created.
+    /// Output of project creation: the `project` and the primary `database`.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateProjectResponse : PgBeam.Serialization.IPgBeamModel
@@ -8895,7 +8895,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Body for attaching a read replica to a database.
+    /// Payload to register a database's replica.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateReplicaRequest : PgBeam.Serialization.IPgBeamModel
@@ -8956,7 +8956,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Body for issuing an enrollment token for a self-hosted proxy.
+    /// Issues a token for a self-hosted proxy.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateSelfHostEnrollmentRequest : PgBeam.Serialization.IPgBeamModel
@@ -8983,7 +8983,7 @@ namespace PgBeam
         private bool _ExpiresAtSet;
 
         /// <summary>
-        /// Optional expiry time, which must be in the future; from then on the token cannot authenticate new proxy connections. Leave out or pass null for a token with no expiry.
+        /// Future time after which new proxy connections are refused. Omit, or send null, for no expiry.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -9028,7 +9028,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Body for opening a support case.
+    /// Opens a new case with support.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateSupportCaseRequest : PgBeam.Serialization.IPgBeamModel
@@ -9053,7 +9053,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Severity: 1 Critical, 2 High, 3 Normal, 4 Low.
+        /// 1 (critical) to 4 (low); 2 is high, 3 normal.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -9105,7 +9105,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Body for posting a message to a support case.
+    /// Posts a reply to a case.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateSupportMessageRequest : PgBeam.Serialization.IPgBeamModel
@@ -9311,7 +9311,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// One day's usage totals, summed over every project of an organization.
+    /// Per-day totals over all of an org's projects.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DailyUsage : PgBeam.Serialization.IPgBeamModel
@@ -9356,7 +9356,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Proxy connection time used that day, in total.
+        /// Sum of seconds clients stayed connected to the proxy.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("connection_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -10086,7 +10086,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// SQL statement to try out and the policy to judge it by. Give either `policy_id` for a saved policy or `policy` for an unsaved draft (such as an editor form in progress), never both.
+    /// Statement under test and the policy to judge it. Provide exactly one: `policy` (an unsaved draft such as an open editor form) or `policy_id` (a stored policy).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DryEvalInput : PgBeam.Serialization.IPgBeamModel
@@ -10102,7 +10102,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// ID of a saved policy profile to evaluate the statement with.
+        /// Stored profile to judge the statement with.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("policy_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -10145,14 +10145,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Result column that would be masked, and the mask kind used on it.
+    /// Masked output column and its mask kind.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DryEvalMaskedColumn : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Name of the output column, after aliasing, that the client would receive masked.
+        /// Column name as the client sees it, i.e. after aliasing.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -10198,7 +10198,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// What the proxy would decide for the given statement under the given policy. `verdict` is the overall result and the other fields explain it.
+    /// Predicted proxy decision for this statement and policy. `verdict` summarizes it; other fields give the reasons.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DryEvalResult : PgBeam.Serialization.IPgBeamModel
@@ -10214,7 +10214,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Decision tag for programmatic use: the rule that blocked the statement (such as read_only, table_denied, table_not_allowed, statement_denied, row_filter_unsafe), or "ok" if it was not blocked.
+        /// Code-friendly tag: "ok" unless blocked, otherwise the rule responsible, e.g. row_filter_unsafe, statement_denied, table_not_allowed, table_denied or read_only.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -10223,7 +10223,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Explanation of the verdict, meant for people.
+        /// Why this verdict, in plain words.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -10241,7 +10241,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Columns of the result that would be masked; given with mask and row-filter verdicts.
+        /// For mask or row-filter verdicts: which output columns end up masked.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("masked_columns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -10259,7 +10259,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Statement text that would go upstream once the row filter is injected.
+        /// Final SQL sent upstream once the row filter is injected.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("rewritten_sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -10268,7 +10268,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Caveats about stateful enforcement that previewing one statement cannot reproduce, such as per-region budgets, approvals and write-mode routing.
+        /// Limits of this preview: it checks one statement and can't simulate stateful features like approvals, write-mode routing or per-region budgets.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("notes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -10475,7 +10475,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// A support case along with its thread of messages.
+    /// Case details plus its messages.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class GetSupportCaseResponse : PgBeam.Serialization.IPgBeamModel
@@ -11120,7 +11120,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// The organizations the calling credential can see.
+    /// Orgs the caller's credential has visibility into.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ListOrganizationsResponse : PgBeam.Serialization.IPgBeamModel
@@ -11216,7 +11216,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Pass this to get the following page; empty when there are no more results.
+        /// Cursor for the following page; blank at the end.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11276,7 +11276,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Pass this to get the following page; empty when there are no more results.
+        /// Cursor for the following page; blank at the end.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11375,7 +11375,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Envelope listing the available regions.
+    /// Available regions.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ListRegionsResponse : PgBeam.Serialization.IPgBeamModel
@@ -11415,14 +11415,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Envelope listing the replicas registered for a database.
+    /// Registered replicas.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ListReplicasResponse : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Read replicas registered for the database.
+        /// The database's replicas.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("replicas", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11466,7 +11466,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// An organization's self-host enrollments.
+    /// Enrollments belonging to one org.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ListSelfHostEnrollmentsResponse : PgBeam.Serialization.IPgBeamModel
@@ -11522,7 +11522,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Count of all cases that match the filter.
+        /// Overall count for the filter.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11575,7 +11575,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Pass this to get the following page; empty when there are no more results.
+        /// Cursor for the following page; blank at the end.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11695,7 +11695,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Masking method: `redact` substitutes a token, `null` yields NULL, `hash` yields a hex SHA-256 digest.
+        /// Masking style: a SHA-256 hex digest (`hash`), NULL (`null`), or a placeholder token (`redact`).
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11736,7 +11736,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Project metrics aggregated at one point in time.
+    /// Point-in-time aggregate of project metrics.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class MetricsSnapshot : PgBeam.Serialization.IPgBeamModel
@@ -11770,7 +11770,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Count of queries served in the snapshot interval.
+        /// Query count for the interval.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11779,7 +11779,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Count of queries answered from the cache.
+        /// Answered by the cache.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11806,7 +11806,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Mean end-to-end latency of queries, in milliseconds.
+        /// Mean total query time, ms.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11815,7 +11815,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// End-to-end query latency at the 99th percentile, in milliseconds.
+        /// p99 of total query time, ms.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("p99_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11824,7 +11824,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Mean time to acquire an upstream connection, in milliseconds.
+        /// Mean wait for an upstream connection, ms.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("avg_connect_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11833,7 +11833,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Mean time for upstream query execution, in milliseconds.
+        /// Mean upstream run time, ms.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("avg_query_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -11949,7 +11949,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// SQL statement that caused this finding.
+        /// Offending SQL statement.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("statement", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12070,7 +12070,7 @@ namespace PgBeam
     {
 
         /// <summary>
-        /// SQL of the migration to check; it can hold several statements.
+        /// Script text to check; several statements are allowed.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12079,7 +12079,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Optional ID of a database that the lint is scoped to.
+        /// If given, scopes the check to this database.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("database_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12130,7 +12130,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Every finding, across all of the script's statements.
+        /// All issues, from every statement.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("findings", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12210,7 +12210,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` once the database connection has been tested.
+        /// Set once the user has run a connection test.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("connection_tested", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12219,7 +12219,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` once the connection string has been copied.
+        /// Set after the user copied the connection string.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("connection_string_copied", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12228,7 +12228,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` once a first query has gone through PgBeam.
+        /// Set once PgBeam has proxied an initial query.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("first_query_run", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12237,7 +12237,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` once an agent credential has been issued.
+        /// Set once an agent has been given a credential.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("agent_credential_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12246,7 +12246,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` if the user dismissed the checklist.
+        /// User chose to hide the checklist.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("dismissed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12255,7 +12255,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` when every onboarding step is done.
+        /// Set when all steps are done.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12639,7 +12639,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Organization that the calling credential can see.
+    /// Org the caller's credential has visibility into.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class OrganizationSummary : PgBeam.Serialization.IPgBeamModel
@@ -12661,7 +12661,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Short name of the organization, used in URLs and for routing.
+        /// Slug for the org, appearing in URLs and routing.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12670,7 +12670,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Role the caller holds in the organization. Absent for organization-scoped API keys, since those act as the organization and not as one of its members.
+        /// Caller's membership role. Not present when an org-scoped API key calls, because such a key is the org itself, not a member.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12713,14 +12713,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Column the scanner thinks likely holds PII, plus a proposed masking rule. It is only advice: nothing takes effect until an operator reviews it and adds it to a policy profile.
+    /// Scanner hit: a column that probably contains PII, with a proposed mask. Advisory only; it takes effect only after an operator reviews it and puts it in a policy profile.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PiiSuggestion : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Schema containing the column, such as "public".
+        /// Containing schema, e.g. public.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("schema", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12765,7 +12765,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Proposed mask for the column: `hash` for keys used in joins or grouping (such as email), `redact` for free-text PII, `null` for very sensitive secrets.
+        /// Advised mask. Free-text PII gets `redact`; very sensitive secrets get `null`; values used to join or group on (an email, say) get `hash`.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("mask_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12783,7 +12783,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Explanations, meant for people, of why this column was flagged.
+        /// Why it was flagged, in plain words.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("reasons", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12792,7 +12792,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// How many of the sampled non-null values matched the PII pattern.
+        /// Of the sampled values (nulls excluded), how many fit the pattern.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("sample_match_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12801,7 +12801,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// How many non-null values were sampled from the column.
+        /// Sample count, nulls excluded.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("sample_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13348,7 +13348,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Named set of rules that the data plane enforces on agent credentials.
+    /// Rule set, named, that the data plane applies to agent credentials.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PolicyProfile : PgBeam.Serialization.IPgBeamModel
@@ -13373,7 +13373,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Display name of the policy profile.
+        /// Display name.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13397,7 +13397,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// When not empty, only the listed relations can be reached. Entries may be bare or schema-qualified names.
+        /// Bare or schema-qualified relation names; if any are listed, nothing else is reachable.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("table_allowlist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13406,7 +13406,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Relations that are always blocked; this list overrides the allowlist.
+        /// Always-blocked relations; wins over the allowlist.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("table_denylist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13415,7 +13415,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Rules masking columns in query results.
+        /// Which result columns get masked, and how.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("masking_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13424,7 +13424,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Query limit over a rolling one-hour window; 0 removes the limit.
+        /// Hourly query cap, rolling; 0 = no cap.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("budget_queries_per_hour", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13469,7 +13469,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Write handling: `normal` commits, `rollback` always rolls the write back, `sandbox` sends it to a temporary branch.
+        /// Write handling. `sandbox`: executed on an ephemeral branch. `rollback`: always undone. `normal`: committed.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("write_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13496,7 +13496,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Seconds a statement on hold waits for an approval decision before it expires.
+        /// Hold duration, in seconds, before an undecided statement expires.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("approval_timeout_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13505,7 +13505,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// How unsafe migrations are treated: `warn` reports findings, `block` rejects unsafe DDL.
+        /// `warn` reports unsafe DDL findings; `block` rejects unsafe DDL.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("migration_safety", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13749,14 +13749,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Editable policy profile fields, used both to create and to update a profile.
+    /// Editable profile settings; the same shape serves create and update.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PolicyProfileInput : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Display name of the policy profile.
+        /// Display name.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13780,7 +13780,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// When not empty, only the listed relations can be reached.
+        /// If any relations are listed, nothing else is reachable.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("table_allowlist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13798,7 +13798,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Rules masking columns in query results.
+        /// Which result columns get masked, and how.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("masking_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13807,7 +13807,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Query limit over a rolling one-hour window; 0 removes the limit.
+        /// Hourly query cap, rolling; 0 = no cap.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("budget_queries_per_hour", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13852,7 +13852,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Write handling: `normal` commits, `rollback` always rolls the write back, `sandbox` sends it to a temporary branch.
+        /// Write handling. `sandbox`: executed on an ephemeral branch. `rollback`: always undone. `normal`: committed.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("write_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13879,7 +13879,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Seconds a statement on hold waits for an approval decision before it expires.
+        /// Hold duration, in seconds, before an undecided statement expires.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("approval_timeout_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13888,7 +13888,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// How unsafe migrations are treated: `warn` reports findings, `block` rejects unsafe DDL.
+        /// `warn` reports unsafe DDL findings; `block` rejects unsafe DDL.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("migration_safety", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14163,7 +14163,7 @@ namespace PgBeam
     {
 
         /// <summary>
-        /// ID of a saved policy profile to replay the traffic with.
+        /// Stored profile to replay traffic with.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("policy_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14178,7 +14178,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Limits the replay to traffic recorded for a single agent credential.
+        /// If set, only this agent credential's traffic is replayed.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("credential_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14187,7 +14187,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Inclusive start of the traffic window; if omitted, 7 days before `end_ts`.
+        /// Window start, inclusive; `end_ts` minus 7 days if omitted.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("start_ts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14205,7 +14205,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Cap on distinct queries replayed, taking the newest first. Before evaluation, traffic is deduplicated by its normalized query hash.
+        /// Cap on how many distinct queries (newest first) get replayed. Queries are grouped by normalized hash beforehand.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14246,14 +14246,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// A single distinct recorded query together with the decision the candidate policy would make on it.
+    /// Per-query replay row: one unique recorded query and the candidate's verdict.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PolicyReplayItem : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Hash of the normalized query, identifying the shape of this statement.
+        /// Hash of the normalized statement shape.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14271,7 +14271,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Kind of statement: select, insert, update, delete, ddl, and so on.
+        /// select, update, ddl, etc.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("statement_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14280,7 +14280,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Number of recorded entries in the window with this query shape.
+        /// Times this shape appears in the window's records.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("occurrences", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14307,7 +14307,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Outcome recorded at the latest occurrence: query, masked, truncated or blocked.
+        /// Last logged result, one of blocked, truncated, masked or query.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("recorded_event", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14316,7 +14316,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Rule that was recorded as the reason for a blocked outcome.
+        /// For blocked outcomes, the rule that was logged.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("recorded_rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14325,7 +14325,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Difference between the candidate decision and the recorded outcome. Review `newly_blocked` and `newly_allowed` before rolling out; `still_allowed` and `still_blocked` mean no change.
+        /// Shift from the logged result. Review items marked `newly_allowed` or `newly_blocked` ahead of rollout; `still_blocked` and `still_allowed` are unaffected.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("change", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14396,7 +14396,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Result of replaying recorded agent traffic with a candidate policy: overall totals plus a decision per query, with changed decisions listed first.
+    /// Candidate policy applied to logged agent traffic: summary counts and a per-query list that puts changes on top.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PolicyReplayResult : PgBeam.Serialization.IPgBeamModel
@@ -14409,7 +14409,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Decision for each query: changes first (newly blocked before newly allowed), then sorted by number of occurrences.
+        /// Verdict per query. Order: newly blocked, newly allowed, then everything else by how often it occurred.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14446,14 +14446,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Totals describing the outcome of a policy replay.
+    /// Replay totals.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PolicyReplaySummary : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// How many recorded audit entries the replayed queries account for.
+        /// Audit log rows that the replayed queries stand for.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("entries_scanned", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14462,7 +14462,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// How many distinct normalized queries the window contained, capped at `limit`.
+        /// Unique query shapes seen in the window; never above `limit`.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("distinct_queries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14471,7 +14471,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// How many distinct queries were really evaluated with the candidate policy.
+        /// Unique queries that were run through the candidate.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("evaluated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14480,7 +14480,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Count of queries the candidate policy lets through unmodified.
+        /// Passed through untouched by the candidate.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("would_allow", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14489,7 +14489,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Count of queries the candidate policy rejects.
+        /// Rejected by the candidate.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("would_block", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14507,7 +14507,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Count of queries into which the candidate policy injects a row filter.
+        /// Given an injected row filter by the candidate.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("would_row_filter", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14516,7 +14516,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Count of queries that ran under the policy in force when recorded but that the candidate would reject.
+        /// Ran when recorded, yet the candidate rejects them.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("newly_blocked", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14525,7 +14525,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Count of queries blocked at record time that the candidate would let run.
+        /// Blocked at recording time, yet the candidate lets them run.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("newly_allowed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14534,7 +14534,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Distinct queries left out because their statement was cut short when recorded and cannot be reliably parsed anymore.
+        /// Unique queries not replayed since their stored text was cut off when recorded and won't parse reliably.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("skipped_unparseable", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14543,7 +14543,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` if the window held more distinct queries than `limit`, so only the most recent ones were replayed.
+        /// `true` if `limit` was exceeded, in which case older unique queries were skipped.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14766,7 +14766,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// ID of the Better Auth organization the project belongs to.
+        /// Owning Better Auth org ID.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14784,7 +14784,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Free-form project description; optional.
+        /// Free-text summary; may be absent.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14820,7 +14820,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Hostname of the PgBeam proxy to connect through, such as myproject.proxy.pgbeam.app.
+        /// PgBeam endpoint host for clients, like myproject.proxy.pgbeam.app.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("proxy_host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14867,7 +14867,7 @@ namespace PgBeam
         private bool _DefaultPolicyProfileIdSet;
 
         /// <summary>
-        /// If set, passthrough (human) connections are subject to this policy profile.
+        /// Policy profile applied to passthrough (human) connections, if set.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -14910,7 +14910,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Connections currently open, from the most recent metrics snapshot; 0 if there is no metrics data.
+        /// Live connection count from the newest snapshot; 0 if none exists.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("active_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15012,7 +15012,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// One day's usage totals for one project in one region.
+    /// One project's totals in one region for one day.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProjectDailyUsage : PgBeam.Serialization.IPgBeamModel
@@ -15066,7 +15066,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Proxy connection time used that day, in total.
+        /// Sum of seconds clients stayed connected to the proxy.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("connection_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15255,14 +15255,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Envelope holding a project's recent metrics snapshots.
+    /// Latest metrics snapshots of a project.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProjectMetricsResponse : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Snapshots sorted newest first.
+        /// Snapshots, newest first.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("snapshots", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15355,7 +15355,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Envelope holding a project's usage.
+    /// Project usage.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProjectUsageResponse : PgBeam.Serialization.IPgBeamModel
@@ -15513,7 +15513,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// A data-plane region that can carry PgBeam traffic.
+    /// Where PgBeam's data plane can serve traffic.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Region : PgBeam.Serialization.IPgBeamModel
@@ -15553,7 +15553,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` if new projects can be placed in this region right now.
+        /// `true` if it accepts new projects now.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("available", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15678,7 +15678,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// A read replica registered against a primary database.
+    /// Registered read-only replica of a primary.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class Replica : PgBeam.Serialization.IPgBeamModel
@@ -15790,7 +15790,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Row filter for one relation: a raw SQL boolean expression combined with AND into the WHERE clause of queries on that relation.
+    /// Limits which rows of a relation are visible by appending its raw SQL boolean predicate to WHERE with AND.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class RowFilter : PgBeam.Serialization.IPgBeamModel
@@ -15806,7 +15806,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Raw SQL boolean expression added with AND to the WHERE clause for this relation.
+        /// SQL condition appended with AND to the relation's WHERE.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("predicate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15877,7 +15877,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` if the scan hit the column limit and left some columns unexamined.
+        /// `true` means the column limit was reached, so part of the schema went unscanned.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15886,7 +15886,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Set only if the scan could not connect or could not read the schema.
+        /// Connection or schema-read failure, if any.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15931,14 +15931,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Read-only snapshot of a database's user tables and views with their columns, which drives table and column autocomplete and view warnings in the policy editor. The pg_catalog, information_schema and pg_toast system schemas are left out.
+    /// Read-only listing of a database's user tables, views and columns, feeding autocomplete and view warnings in the policy editor. Excludes pg_catalog, information_schema and pg_toast.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SchemaCatalog : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// User tables and views, sorted by schema and then by name.
+        /// Tables and views; order is schema, then relation name.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("relations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15947,7 +15947,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// How many relations the catalog contains.
+        /// Relation count.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("scanned_relations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15965,7 +15965,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` if the catalog hit the column limit and stopped early.
+        /// `true` means the column limit cut the listing short.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15974,7 +15974,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Set only if introspection could not connect or could not read the schema.
+        /// Connection or schema-read failure during introspection, if any.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16019,7 +16019,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// A column of one relation in the schema catalog.
+    /// Catalog entry for a column.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SchemaCatalogColumn : PgBeam.Serialization.IPgBeamModel
@@ -16032,7 +16032,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// The column's PostgreSQL type, as reported by information_schema.data_type.
+        /// Type name as reported by data_type in information_schema.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("data_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16041,7 +16041,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` for binary columns such as bytea. Masking such a column always yields NULL, because a redact or hash token would break the wire type, so the editor warns about masking rules on it.
+        /// `true` for types like bytea. Masks on such columns always produce NULL, since a redact or hash token would break the wire type; the editor warns about such rules.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("is_binary", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16082,7 +16082,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// A table or view listed in the schema catalog.
+    /// Catalog entry for a table or view.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SchemaCatalogRelation : PgBeam.Serialization.IPgBeamModel
@@ -16237,7 +16237,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// ID of the organization the enrollment belongs to.
+        /// Owning organization.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16246,7 +16246,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Free-form label, set by the operator, for where the proxy is running; informational only.
+        /// Informational location tag chosen by the operator.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("region_label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16266,7 +16266,7 @@ namespace PgBeam
         private bool _CreatedBySet;
 
         /// <summary>
-        /// ID of the user who created the enrollment.
+        /// Creator's user ID.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -16293,7 +16293,7 @@ namespace PgBeam
         private bool _LastSeenAtSet;
 
         /// <summary>
-        /// Most recent time a proxy authenticated using this enrollment.
+        /// Most recent proxy login.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -16335,7 +16335,7 @@ namespace PgBeam
         private bool _ExpiresAtSet;
 
         /// <summary>
-        /// Time after which the token can no longer authenticate new proxy connections; null if it never expires. The gRPC auth gate fails closed as soon as this moment passes.
+        /// After this time, new proxy connections are refused (fail-closed at the gRPC auth gate, immediately). Null: no expiry.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -16398,7 +16398,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Returned only when an enrollment is created or its token rotated. The token appears this one time and cannot be fetched later; configure it as GRPC_AUTH_TOKEN on the self-hosted proxy.
+    /// One-time response on creation or token rotation. The token can't be fetched later; save it and configure it as GRPC_AUTH_TOKEN on your self-hosted proxy.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SelfHostEnrollmentSecret : PgBeam.Serialization.IPgBeamModel
@@ -16519,14 +16519,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Lists of statement kinds to allow or deny. An empty allow list permits every kind the access mode allows.
+    /// Allow and deny lists by statement kind. If allow is empty, whatever the access mode permits is allowed.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class StatementRules : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Statement kinds that are permitted: select, insert, update, delete, ddl, copy, set, show, explain, transaction.
+        /// Kinds to permit. Valid kinds: transaction, explain, show, set, copy, ddl, delete, update, insert, select.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("allow", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16535,7 +16535,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Statement kinds that are refused; this list overrides allow.
+        /// Forbidden kinds; wins over allow.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("deny", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16646,7 +16646,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Support case opened by a member of an organization.
+    /// Ticket raised by someone in an organization.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SupportCase : PgBeam.Serialization.IPgBeamModel
@@ -16698,7 +16698,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Severity: 1 Critical, 2 High, 3 Normal, 4 Low.
+        /// 1 (critical) to 4 (low); 2 is high, 3 normal.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16713,7 +16713,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// ID of the Slack channel holding the case thread.
+        /// Channel ID in Slack for the thread.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("slack_channel_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16748,7 +16748,7 @@ namespace PgBeam
         private bool _ClosedAtSet;
 
         /// <summary>
-        /// Time the case was closed; absent if it is still open.
+        /// Closing time; unset while open.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -16897,7 +16897,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// One message in the thread of a support case.
+    /// Entry in a case thread.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SupportMessage : PgBeam.Serialization.IPgBeamModel
@@ -17536,14 +17536,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Body for completing an onboarding step or dismissing the checklist.
+    /// Completes one checklist step, or dismisses the checklist.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UpdateOnboardingRequest : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Onboarding step to record as done.
+        /// Step to record as finished.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("step", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -17552,7 +17552,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Pass `true` to hide the onboarding checklist.
+        /// `true` hides the checklist.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("dismiss", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -17585,7 +17585,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Body for a partial update of a project.
+    /// Partial project update.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UpdateProjectRequest : PgBeam.Serialization.IPgBeamModel
@@ -17625,7 +17625,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// IP allow rules as CIDR ranges, each optionally labeled; an empty list accepts every address. IPv4 and IPv6 notation both work.
+        /// CIDR allow rules, IPv4 or IPv6, each with an optional label; an empty list lets every address in.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("allowed_cidrs", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -17636,7 +17636,7 @@ namespace PgBeam
         private bool _DefaultPolicyProfileIdSet;
 
         /// <summary>
-        /// If set, passthrough (human) connections are subject to this policy profile. An empty string removes it.
+        /// Policy profile applied to passthrough (human) connections; "" unsets it.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -17757,7 +17757,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Body for changing the status of a support case.
+    /// Changes a case's status.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UpdateSupportCaseRequest : PgBeam.Serialization.IPgBeamModel
@@ -17792,14 +17792,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Envelope holding an organization's usage.
+    /// Org-wide usage.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class UsageResponse : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// Usage per day, summed over the whole organization.
+        /// One entry per day, org-wide.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("usage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18169,7 +18169,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Destination that receives a project's audit and event notifications.
+    /// Receiver that PgBeam notifies about a project's audit and other events.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhookEndpoint : PgBeam.Serialization.IPgBeamModel
@@ -18194,7 +18194,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// HTTPS URL to which events are delivered.
+        /// Delivery URL; must be HTTPS.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18221,7 +18221,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` while deliveries to this endpoint are turned on.
+        /// Deliveries on or off.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18306,14 +18306,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Editable webhook endpoint fields, used both to create and to update an endpoint.
+    /// Editable webhook settings; the same shape serves create and update.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhookEndpointInput : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// HTTPS URL to which events are delivered.
+        /// Delivery URL; must be HTTPS.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18322,7 +18322,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Write-only shared secret for signing the delivered payloads.
+        /// Signing key for payloads; never returned.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18351,7 +18351,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` while deliveries to this endpoint are turned on.
+        /// Deliveries on or off.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18466,7 +18466,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Outcome of delivering a synthetic test event to a webhook endpoint.
+    /// Outcome of a synthetic test delivery.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhookTestResponse : PgBeam.Serialization.IPgBeamModel
@@ -18482,7 +18482,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Result of the test delivery: delivered or failed.
+        /// delivered or failed.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18500,7 +18500,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Details of the failure when the test delivery did not succeed.
+        /// Failure details.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]

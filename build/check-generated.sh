@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Drift check: regenerates the client from openapi/pgbeam.yaml, nswag.json and build/templates into a temporary
+# folder and compares it, by content, with the committed generated/. Runs NSwag directly (no build), so no build
+# can regenerate its way past it. Exit 1 on any difference, naming the files and the command that fixes them.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+# Restore only fetches the NSwag.MSBuild package; it does not run the generation target.
+dotnet restore build/codegen/PgBeam.CodeGen.csproj --nologo -v quiet >/dev/null
+nswag="$(dotnet msbuild build/codegen/PgBeam.CodeGen.csproj -nologo -getProperty:NSwagDir_Net100)"
+nswag="${nswag%/}/dotnet-nswag.dll"
+if [ ! -f "$nswag" ]; then
+  echo "check-generated: NSwag not found at $nswag" >&2; exit 2
+fi
+
+mkdir -p "$tmp/generated"
+dotnet "$nswag" run nswag.json "/variables:Output=$tmp/generated/PgBeam.g.cs" >"$tmp/nswag.log" 2>&1 || {
+  cat "$tmp/nswag.log" >&2; echo "check-generated: NSwag failed on the contract (see above)" >&2; exit 1; }
+
+drift=0
+for f in "$tmp"/generated/*; do
+  name="generated/$(basename "$f")"
+  if [ ! -f "$name" ]; then echo "  missing: $name"; drift=1
+  elif ! cmp -s "$f" "$name"; then
+    echo "  differs: $name ($(diff "$name" "$f" | grep -c '^[<>]') changed lines; first lines of the diff below)"
+    diff "$name" "$f" | head -20 | sed 's/^/      /'
+    drift=1
+  fi
+done
+for f in generated/*; do
+  [ -f "$tmp/generated/$(basename "$f")" ] || { echo "  not produced by NSwag (delete it): $f"; drift=1; }
+done
+
+if [ "$drift" -ne 0 ]; then
+  cat <<MSG
+check-generated: FAILED — generated/ does not match what openapi/pgbeam.yaml, nswag.json and build/templates produce.
+Generated code is never edited by hand. To fix, regenerate and commit the result together with its inputs:
+    dotnet build build/codegen/PgBeam.CodeGen.csproj    (or any dotnet build of the solution)
+    git add generated/ && git commit
+MSG
+  exit 1
+fi
+echo "check-generated: generated/ matches the contract"
