@@ -158,9 +158,11 @@ internal sealed class PrismServer : IAsyncDisposable
             }
             catch (HttpRequestException)
             {
+                // Not listening yet: Prism is still loading the contract.
             }
             catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                // The probe's own 2 s timeout: listening but busy starting; ask again.
             }
 
             await Task.Delay(50, cancellationToken);
