@@ -35,7 +35,7 @@ internal sealed class TransportHandler : DelegatingHandler
         {
             try
             {
-                #if NET10_0_OR_GREATER
+#if NET10_0_OR_GREATER
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
 #else
                 await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics.CodeAnalysis;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
@@ -95,7 +96,17 @@ public class PgBeamAsyncPageable<T> : IAsyncEnumerable<T>
     public static PgBeamAsyncPageable<T> FromPages(IEnumerable<PgBeamPage<T>> pages)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        return new PgBeamAsyncPageable<T>(continuationToken => ReplayPagesAsync(pages, continuationToken), CancellationToken.None);
+        return new PgBeamAsyncPageable<T>(
+            continuationToken =>
+            {
+                if (continuationToken is not null && !pages.Any(page => string.Equals(page.ContinuationToken, continuationToken, StringComparison.Ordinal)))
+                {
+                    throw new ArgumentException("No page of this pageable carries that continuation token.", nameof(continuationToken));
+                }
+
+                return ReplayPagesAsync(pages, continuationToken);
+            },
+            CancellationToken.None);
     }
 
     private async IAsyncEnumerable<PgBeamPage<T>> WithCallCancellation(
@@ -128,11 +139,6 @@ public class PgBeamAsyncPageable<T> : IAsyncEnumerable<T>
             {
                 started = true;
             }
-        }
-
-        if (!started)
-        {
-            throw new ArgumentException("No page of this pageable carries that continuation token.", nameof(continuationToken));
         }
     }
 }
