@@ -8,7 +8,8 @@ namespace PgBeam.Http;
 /// The last link of the chain: hands the request (absolute URI) to the transport, which is the SDK's own
 /// <see cref="SocketsHttpHandler"/>, a caller-supplied <see cref="HttpClient"/> or the client
 /// <c>IHttpClientFactory</c> built, and reads a JSON body completely inside the attempt, so that a connection
-/// reset mid-body is a failed attempt the retry handler can repeat.
+/// reset mid-body is a failed attempt the retry handler can repeat. A streamed body (the CSV export) is left unread
+/// for the caller.
 /// </summary>
 internal sealed class TransportHandler : DelegatingHandler
 {
@@ -23,12 +24,18 @@ internal sealed class TransportHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (PgBeamRequestContext.Of(request)?.StreamResponse != true || !response.IsSuccessStatusCode)
+        var streamResponse = PgBeamRequestContext.Of(request)?.StreamResponse == true;
+
+        // HttpClient.SendAsync(request, token) reads the whole body into memory before returning; a streamed body
+        // must come back as soon as the headers do.
+        var response = streamResponse && _transport is HttpClient client
+            ? await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
+            : await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        if (!streamResponse || !response.IsSuccessStatusCode)
         {
             try
             {
-                #if NET10_0_OR_GREATER
+#if NET10_0_OR_GREATER
                 await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
 #else
                 await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
