@@ -520,7 +520,11 @@ public sealed class PgBeamSandbox : HttpMessageHandler
         response.Headers.TryAddWithoutValidation("X-Request-Id", record.RequestId);
         foreach (var header in result.Headers)
         {
-            response.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            // Allow is a content header in .NET's model; Retry-After a response header.
+            if (!response.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                response.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
         }
 
         if (record.Replayed)

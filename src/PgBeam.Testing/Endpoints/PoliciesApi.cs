@@ -17,7 +17,10 @@ internal static class PoliciesApi
         var state = call.State;
         var project = state.RequireProject(call.Path("project_id"));
         var input = Read(call.Body());
-        RequireUniqueName(state, project.Id, input.Name, exceptId: null);
+        if (state.Policies.Live.Any(p => p.ProjectId == project.Id && p.Name == input.Name))
+        {
+            throw SandboxProblem.Conflict($"Project '{project.Id}' already has a policy profile named '{input.Name}'.");
+        }
 
         var id = state.NewId("pol");
         var policy = new PolicyProfile { Id = id, ProjectId = project.Id, CreatedAt = call.Now };
@@ -46,8 +49,15 @@ internal static class PoliciesApi
         var state = call.State;
         var project = state.RequireProject(call.Path("project_id"));
         var policy = state.RequirePolicy(project.Id, call.Path("policy_id"));
-        var input = Read(call.Body());
-        RequireUniqueName(state, project.Id, input.Name, exceptId: policy.Id);
+        var body = call.Body();
+        var input = Read(body);
+
+        // The contract gives updatePolicyProfile no 409, so a taken name is a 400 on the field.
+        if (state.Policies.Live.FirstOrDefault(p => p.ProjectId == project.Id && p.Id != policy.Id && p.Name == input.Name) is { } holder)
+        {
+            throw body.Invalid("name", $"is already the name of policy profile '{holder.Id}' in this project");
+        }
+
         Apply(input, policy, call.Now);
         return SandboxResult.Json(HttpStatusCode.OK, policy);
     }
@@ -109,14 +119,6 @@ internal static class PoliciesApi
         body.Integer("egress_bytes_per_day", minimum: 0, maximum: long.MaxValue);
         body.Integer("max_affected_rows", minimum: 0);
         return body.As<PolicyProfileInput>();
-    }
-
-    private static void RequireUniqueName(SandboxState state, string projectId, string name, string? exceptId)
-    {
-        if (state.Policies.Live.Any(p => p.ProjectId == projectId && p.Id != exceptId && p.Name == name))
-        {
-            throw SandboxProblem.Conflict($"Project '{projectId}' already has a policy profile named '{name}'.");
-        }
     }
 
     /// <summary>Copies the input, filling what it leaves out with the contract's defaults.</summary>

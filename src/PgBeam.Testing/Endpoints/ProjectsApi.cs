@@ -95,9 +95,10 @@ internal static class ProjectsApi
 
         var residency = body.OneOf("residency", DataResidency.KnownValues);
         var agentsDisabled = body.Boolean("agents_disabled");
+        // The contract gives updateProject no 409, so a taken name is a 400 on the field.
         if (name is not null && name != project.Name && state.Projects.Live.Any(p => p.OrgId == project.OrgId && p.Name == name))
         {
-            throw SandboxProblem.Conflict($"Organization '{project.OrgId}' already has a project named '{name}'.");
+            throw body.Invalid("name", $"is already the name of another project of organization '{project.OrgId}'");
         }
 
         var request = body.As<UpdateProjectRequest>();
