@@ -136,6 +136,27 @@ public class ValidationTests
         Assert.That(message, Does.Contain($"'{parameter}'"));
     }
 
+    [TestCase("2026-03-02T09:00:00", false)]
+    [TestCase("2026-03-02", false)]
+    [TestCase("yesterday", false)]
+    [TestCase("2026-03-02T09:00:00Z", true)]
+    [TestCase("2026-03-02T09:00:00.1234567%2B02:00", true)]
+    public async Task Audit_time_filters_must_be_RFC_3339_with_an_offset(string value, bool valid)
+    {
+        using var response = await _http.GetAsync($"/v1/projects/{_projectId}/audit-logs?before={value}");
+
+        Assert.That(response.StatusCode, Is.EqualTo(valid ? HttpStatusCode.OK : HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task An_expiry_without_an_offset_is_400_naming_the_field()
+    {
+        var (status, _, message) = await PostAsync($"/v1/projects/{_projectId}/agents", """{"name":"a","policy_profile_id":"pol_x","expires_at":"2030-01-01T00:00:00"}""");
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(message, Does.StartWith("Field 'expires_at' must be an RFC 3339 date-time"));
+    }
+
     [Test]
     public async Task Listing_projects_without_org_id_is_400()
     {

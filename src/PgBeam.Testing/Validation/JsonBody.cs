@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -184,7 +183,7 @@ internal sealed class JsonBody
             return null;
         }
 
-        if (!DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var timestamp) || !value.Contains('T', StringComparison.OrdinalIgnoreCase))
+        if (!Rfc3339.TryParse(value, out var timestamp))
         {
             throw Invalid(name, "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
         }

@@ -95,7 +95,7 @@ internal sealed class QueryParameters
             return null;
         }
 
-        return DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var timestamp) && value.Contains('T', StringComparison.OrdinalIgnoreCase)
+        return Rfc3339.TryParse(value, out var timestamp)
             ? timestamp
             : throw SandboxProblem.BadRequest($"Query parameter '{name}' must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z.");
     }
