@@ -1059,7 +1059,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Reject a held statement
@@ -1082,7 +1082,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -1166,7 +1166,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        public virtual System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        public virtual System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "approveApprovalRequest", "v1/projects/{project_id}/approvals/{approval_id}/approve");
 
@@ -1174,7 +1174,11 @@ namespace PgBeam
 
             request_.AddPathParameter("approval_id", approvalId, nameof(approvalId));
 
-            request_.SetJsonBody(body, nameof(body));
+            // The contract makes this body optional: null sends the request without one.
+            if (body != null)
+            {
+                request_.SetJsonBody(body, nameof(body));
+            }
 
             return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
 
@@ -1201,7 +1205,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        public virtual System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        public virtual System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "rejectApprovalRequest", "v1/projects/{project_id}/approvals/{approval_id}/reject");
 
@@ -1209,7 +1213,11 @@ namespace PgBeam
 
             request_.AddPathParameter("approval_id", approvalId, nameof(approvalId));
 
-            request_.SetJsonBody(body, nameof(body));
+            // The contract makes this body optional: null sends the request without one.
+            if (body != null)
+            {
+                request_.SetJsonBody(body, nameof(body));
+            }
 
             return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
 
@@ -3415,7 +3423,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List self-host enrollments
@@ -3563,13 +3571,17 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createSelfHostEnrollment", "v1/organizations/{org_id}/self-host-enrollments");
 
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
 
-            request_.SetJsonBody(body, nameof(body));
+            // The contract makes this body optional: null sends the request without one.
+            if (body != null)
+            {
+                request_.SetJsonBody(body, nameof(body));
+            }
 
             return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
 
