@@ -75,7 +75,7 @@ public static class PgBeamServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
-        return Register(services, serviceKey: null, builder => builder.Bind(configuration));
+        return Register(services, serviceKey: null, builder => builder.Configure(options => Bind(configuration, options)));
     }
 
     /// <summary>
@@ -107,7 +107,7 @@ public static class PgBeamServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentNullException.ThrowIfNull(configuration);
-        return Register(services, name, builder => builder.Bind(configuration));
+        return Register(services, name, builder => builder.Configure(options => Bind(configuration, options)));
     }
 
     /// <summary>The <see cref="IHttpClientFactory"/> client name used for a keyed registration: <c>PgBeam:&lt;name&gt;</c>.</summary>
@@ -117,6 +117,18 @@ public static class PgBeamServiceCollectionExtensions
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         return HttpClientName + ":" + name;
+    }
+
+    private static void Bind(IConfiguration configuration, PgBeamClientOptions options)
+    {
+        var baseUrl = options.BaseUrl;
+        var baseUrlWasSet = options.BaseUrlWasSet;
+        configuration.Bind(options);
+        if (configuration[nameof(PgBeamClientOptions.BaseUrl)] is null)
+        {
+            // The binder writes BaseUrl back even when the section has none; that must not hide PGBEAM_API_URL.
+            options.RestoreBaseUrl(baseUrl, baseUrlWasSet);
+        }
     }
 
     private static IHttpClientBuilder Register(IServiceCollection services, string? serviceKey, Action<OptionsBuilder<PgBeamClientOptions>> configureOptions)
