@@ -149,6 +149,22 @@ public class AddPgBeamTests
     }
 
     [Test]
+    public void Startup_fails_on_an_application_name_that_cannot_travel_in_a_header()
+    {
+        var services = new ServiceCollection();
+        services.AddPgBeam(options =>
+        {
+            options.ApiKey = TestClients.ApiKey;
+            options.ApplicationName = "billing\r\nX-Injected: 1";
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
+
+        Assert.That(error!.Message, Does.Contain("ApplicationName"));
+    }
+
+    [Test]
     public void Valid_options_pass_startup_validation()
     {
         var services = new ServiceCollection();
