@@ -78,6 +78,16 @@ public sealed class PgBeamClientOptions
 
     internal bool BaseUrlWasSet { get; private set; }
 
+    /// <summary>
+    /// Puts <see cref="BaseUrl"/> back as it was, "set" flag included. Configuration binding writes every property it
+    /// visits, even one the section does not mention, which would otherwise hide <c>PGBEAM_API_URL</c>.
+    /// </summary>
+    internal void RestoreBaseUrl(string value, bool wasSet)
+    {
+        _baseUrl = value;
+        BaseUrlWasSet = wasSet;
+    }
+
     /// <summary>A copy, so a client keeps the settings it was built with even if the caller changes this object.</summary>
     public PgBeamClientOptions Clone()
     {
