@@ -1,4 +1,3 @@
-#if PGBEAM_AUDIT_EXPORT
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
@@ -35,4 +34,3 @@ internal static class AuditExportCalls
         return await reader.ReadToEndAsync(cancellationToken);
     }
 }
-#endif

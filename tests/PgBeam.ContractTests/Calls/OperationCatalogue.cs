@@ -13,9 +13,7 @@ internal static class OperationCatalogue
     [
         .. AccountCalls.All(),
         .. AgentsCalls.All(),
-#if PGBEAM_AUDIT_EXPORT
         .. AuditExportCalls.All(),
-#endif
         .. AnalyticsCalls.All(),
         .. AnomaliesCalls.All(),
         .. ApprovalsCalls.All(),
