@@ -5,10 +5,11 @@ using System.Threading.Tasks;
 namespace PgBeam.Http;
 
 /// <summary>
-/// The last link of the chain: hands the request (absolute URI) to the transport, which is the SDK's own
+/// The last link of the chain: hands the attempt's request (absolute URI) to the transport, which is the SDK's own
 /// <see cref="SocketsHttpHandler"/>, a caller-supplied <see cref="HttpClient"/> or the client
-/// <c>IHttpClientFactory</c> built, and reads a JSON body completely inside the attempt, so that a connection
-/// reset mid-body is a failed attempt the retry handler can repeat.
+/// <c>IHttpClientFactory</c> built. Then it reads the body completely inside the attempt (its timeout and the
+/// caller's token apply), so a connection reset or a stall mid-body is a failed attempt the retry handler can
+/// repeat. Only a successful streamed response (the CSV export) is handed back unread.
 /// </summary>
 internal sealed class TransportHandler : DelegatingHandler
 {
@@ -23,25 +24,50 @@ internal sealed class TransportHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var response = await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        if (PgBeamRequestContext.Of(request)?.StreamResponse != true || !response.IsSuccessStatusCode)
+        // HttpClient.SendAsync(request, token) would buffer the body itself, outside the attempt timeout and after
+        // its own Timeout; headers-read mode leaves the body to us, the same way whoever owns the HttpClient.
+        var response = _transport is HttpClient client
+            ? await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
+            : await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
+
+        if (PgBeamRequestContext.Of(request)?.StreamResponse == true && response.IsSuccessStatusCode)
         {
-            try
-            {
-                #if NET10_0_OR_GREATER
-                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-                await response.Content.LoadIntoBufferAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-#endif
-            }
-            catch
-            {
-                response.Dispose();
-                throw;
-            }
+            return response;
+        }
+
+        try
+        {
+            await BufferContentAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
         }
 
         return response;
+    }
+
+    /// <summary>
+    /// Reads the whole body, cancellably, and puts it back as an in-memory content with the same headers. (One code
+    /// path for every target: <c>LoadIntoBufferAsync</c> takes no token before .NET 9.)
+    /// </summary>
+    private static async Task BufferContentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        var original = response.Content;
+        var body = await original.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        var buffered = new BufferedResponseContent(body);
+        foreach (var header in original.Headers)
+        {
+            // ByteArrayContent knows its own length; the rest (type, encoding, language…) stays as the server sent it.
+            if (!string.Equals(header.Key, "Content-Length", System.StringComparison.OrdinalIgnoreCase))
+            {
+                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        response.Content = buffered;
+        original.Dispose();
     }
 
     protected override void Dispose(bool disposing)
