@@ -277,7 +277,7 @@ internal sealed class RetryHandler : DelegatingHandler
                 state.Attempts,
                 elapsed,
                 exception),
-            _ when IsTransientException(exception) => new PgBeamNetworkException(
+            HttpRequestException or IOException or SocketException => new PgBeamNetworkException(
                 string.Create(CultureInfo.InvariantCulture, $"{state.OperationId} failed after {attempts} ({elapsed.TotalSeconds:0.###} s): the PgBeam API could not be reached ({Describe(exception)}){stop}."),
                 state.Attempts,
                 elapsed,
