@@ -77,12 +77,16 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             Reset(socket);
         };
 
-    /// <summary>Headers announcing the whole body, the first <paramref name="sentPart"/> of it, then nothing until the client gives up.</summary>
-    public static Responder StallMidBody(string body, int sentPart) =>
+    /// <summary>
+    /// Headers announcing the whole body, the first <paramref name="sentPart"/> of it, then nothing until the client
+    /// gives up; <paramref name="stalled"/> is completed once the partial body is on the wire.
+    /// </summary>
+    public static Responder StallMidBody(string body, int sentPart, TaskCompletionSource? stalled = null) =>
         async (_, socket, stopping) =>
         {
             var bytes = Encoding.UTF8.GetBytes(body);
             await SendAsync(socket, Head(200, bytes.Length, "application/json") + body[..sentPart], stopping);
+            stalled?.TrySetResult();
             await WaitForCloseAsync(socket, stopping);
         };
 
