@@ -256,10 +256,11 @@ internal sealed class PgBeamTransport : IDisposable
                 throw Malformed(operationId, syntax.Line, syntax.Position, syntax.Path, syntax.Reason);
             }
 
+            // Json.NET's exceptions carry a position; a converter's own exception does not, and then the reader's is it.
             var (line, position, path) = ex switch
             {
-                JsonReaderException r => (r.LineNumber, r.LinePosition, r.Path),
-                JsonSerializationException s => (s.LineNumber, s.LinePosition, s.Path),
+                JsonReaderException { LineNumber: > 0 } r => (r.LineNumber, r.LinePosition, r.Path),
+                JsonSerializationException { LineNumber: > 0 } s => (s.LineNumber, s.LinePosition, s.Path),
                 _ => (reader.LineNumber, reader.LinePosition, reader.Path),
             };
             throw Malformed(operationId, line, position, path, "a value does not have the type the contract says");
