@@ -59,7 +59,11 @@ public class RedactionTests
         var error = CallFailing<PgBeamValidationException>(
             client => client.Databases.CreateDatabaseAsync("prj_1", new CreateDatabaseRequest
             {
-                Host = "db.example.com", Port = 5432, Name = "app", Username = "app", Password = DbPassword,
+                Host = "db.example.com",
+                Port = 5432,
+                Name = "app",
+                Username = "app",
+                Password = DbPassword,
             }),
             HttpStatusCode.BadRequest,
             $$$"""{"detail":"password '{{{DbPassword}}}' is too weak for key {{{ApiKey}}}","code":"WEAK_PASSWORD"}""");
@@ -74,7 +78,8 @@ public class RedactionTests
         var error = CallFailing<PgBeamValidationException>(
             client => client.Projects.CreateProjectAsync(new CreateProjectRequest
             {
-                Name = "p", OrgId = "org_1",
+                Name = "p",
+                OrgId = "org_1",
                 Database = new CreateDatabaseRequest { Host = "db.example.com", Port = 5432, Name = "app", Username = "app", Password = DbPassword },
             }),
             HttpStatusCode.UnprocessableEntity,
