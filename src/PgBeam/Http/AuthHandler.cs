@@ -53,6 +53,12 @@ internal sealed class AuthHandler : DelegatingHandler
         var finished = await Task.WhenAny(providerTask, delay).ConfigureAwait(false);
         if (finished != providerTask)
         {
+            // The provider is abandoned; observe its eventual failure so it does not surface as an unobserved exception.
+            _ = providerTask.ContinueWith(
+                static task => _ = task.Exception,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             cancellationToken.ThrowIfCancellationRequested();
             await timeout.CancelAsync().ConfigureAwait(false);
             throw new PgBeamTimeoutException(
