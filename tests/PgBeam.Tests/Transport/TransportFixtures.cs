@@ -36,9 +36,9 @@ internal static class TransportFixtures
     /// Expects <paramref name="responses"/>.Length requests to <paramref name="path"/>, answered in order, and
     /// records each request with its body as sent.
     /// </summary>
-    public static List<SentRequest> ExpectInOrder(MockHttpMessageHandler mock, HttpMethod method, string path, params Func<HttpResponseMessage>[] responses)
+    public static List<ReceivedAttempt> ExpectInOrder(MockHttpMessageHandler mock, HttpMethod method, string path, params Func<HttpResponseMessage>[] responses)
     {
-        var sent = new List<SentRequest>();
+        var sent = new List<ReceivedAttempt>();
         foreach (var response in responses)
         {
             mock.Expect(method, TestClients.Url(path)).Respond(request =>
@@ -46,7 +46,7 @@ internal static class TransportFixtures
                 var body = request.Content?.ReadAsStringAsync().GetAwaiter().GetResult();
                 lock (sent)
                 {
-                    sent.Add(new SentRequest(request, body));
+                    sent.Add(new ReceivedAttempt(request, body));
                 }
 
                 return response();
