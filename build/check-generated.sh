@@ -25,8 +25,9 @@ for f in "$tmp"/generated/*; do
   name="generated/$(basename "$f")"
   if [ ! -f "$name" ]; then echo "  missing: $name"; drift=1
   elif ! cmp -s "$f" "$name"; then
-    echo "  differs: $name ($(diff "$name" "$f" | grep -c '^[<>]') changed lines; first lines of the diff below)"
-    diff "$name" "$f" | head -20 | sed 's/^/      /'
+    diff "$name" "$f" >"$tmp/diff.txt" || true
+    echo "  differs: $name ($(grep -c '^[<>]' "$tmp/diff.txt") changed lines; the diff starts with:)"
+    sed -n '1,20s/^/      /p' "$tmp/diff.txt"
     drift=1
   fi
 done

@@ -96,6 +96,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListOrganizationsResponse> ListOrganizationsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -224,6 +225,7 @@ namespace PgBeam
             return _transport.SendAsync<ListOrganizationsResponse>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -285,6 +287,25 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListAgentCredentialsResponse> ListAgentCredentialsAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List agent credentials, across every page: yields each <see cref="AgentCredential"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IAgentsClient.ListAgentCredentialsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListAgentCredentialsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listAgentCredentials</c>: <c>GET /v1/projects/{project_id}/agents</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="AgentCredential"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAgentsClient.ListAgentCredentialsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<AgentCredential> ListAgentCredentialsAutoPagingAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get an agent credential
@@ -395,6 +416,26 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListAuditLogsResponse> ListAuditLogsAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List agent audit log entries, across every page: yields each <see cref="AuditLogEntry"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IAgentsClient.ListAuditLogsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages newest first with <c>before</c> (strictly older than), starting at <see cref="ListAuditLogsParams.Before"/> when it is set. A page can end inside a group of entries that share its oldest timestamp, so the next page is requested from that timestamp plus one microsecond and the entries already yielded are dropped by id: every entry is yielded once. This assumes the server's timestamps resolve to the microsecond, as PostgreSQL's do. A page shorter than <see cref="ListAuditLogsParams.PageSize"/> (default 20) ends the walk; a page size below 2 is refused.</para>
+        /// <para>Operation <c>listAuditLogs</c>: <c>GET /v1/projects/{project_id}/audit-logs</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="AuditLogEntry"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentOutOfRangeException"><see cref="ListAuditLogsParams.PageSize"/> is below 2.</exception>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (a whole page shares one timestamp, or the cursor did not advance); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAgentsClient.ListAuditLogsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<AuditLogEntry> ListAuditLogsAutoPagingAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Verify the tamper-evident audit chain
         /// </summary>
         /// <remarks>
@@ -415,6 +456,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AuditChainVerification> VerifyAuditChainAsync(string projectId, VerifyAuditChainParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -506,6 +548,40 @@ namespace PgBeam
 
             return _transport.SendAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
 
+        }
+
+        /// <summary>
+        /// List agent credentials, across every page: yields each <see cref="AgentCredential"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IAgentsClient.ListAgentCredentialsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListAgentCredentialsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listAgentCredentials</c>: <c>GET /v1/projects/{project_id}/agents</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="AgentCredential"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAgentsClient.ListAgentCredentialsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<AgentCredential> ListAgentCredentialsAutoPagingAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListAgentCredentialsResponse, AgentCredential>(
+                "listAgentCredentials",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListAgentCredentialsParams();
+                    page_.PageToken = pageToken_;
+                    return ListAgentCredentialsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Agents,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
         }
 
         /// <summary>
@@ -688,6 +764,43 @@ namespace PgBeam
         }
 
         /// <summary>
+        /// List agent audit log entries, across every page: yields each <see cref="AuditLogEntry"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IAgentsClient.ListAuditLogsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages newest first with <c>before</c> (strictly older than), starting at <see cref="ListAuditLogsParams.Before"/> when it is set. A page can end inside a group of entries that share its oldest timestamp, so the next page is requested from that timestamp plus one microsecond and the entries already yielded are dropped by id: every entry is yielded once. This assumes the server's timestamps resolve to the microsecond, as PostgreSQL's do. A page shorter than <see cref="ListAuditLogsParams.PageSize"/> (default 20) ends the walk; a page size below 2 is refused.</para>
+        /// <para>Operation <c>listAuditLogs</c>: <c>GET /v1/projects/{project_id}/audit-logs</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="AuditLogEntry"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentOutOfRangeException"><see cref="ListAuditLogsParams.PageSize"/> is below 2.</exception>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (a whole page shares one timestamp, or the cursor did not advance); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAgentsClient.ListAuditLogsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<AuditLogEntry> ListAuditLogsAutoPagingAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TimestampKeysetPager.Create<ListAuditLogsResponse, AuditLogEntry>(
+                "listAuditLogs",
+                filters_?.Before,
+                filters_?.PageSize ?? 20,
+                (before_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListAuditLogsParams();
+                    page_.Before = before_;
+                    return ListAuditLogsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Entries,
+                static item_ => item_.Id,
+                static item_ => item_.Ts,
+                cancellationToken);
+        }
+
+        /// <summary>
         /// Verify the tamper-evident audit chain
         /// </summary>
         /// <remarks>
@@ -725,6 +838,7 @@ namespace PgBeam
             return _transport.SendAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -858,6 +972,25 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListAnomalyAlertsResponse> ListAnomalyAlertsAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List anomaly alerts, across every page: yields each <see cref="AnomalyAlert"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IAnomaliesClient.ListAnomalyAlertsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListAnomalyAlertsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listAnomalyAlerts</c>: <c>GET /v1/projects/{project_id}/anomalies</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="AnomalyAlert"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAnomaliesClient.ListAnomalyAlertsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<AnomalyAlert> ListAnomalyAlertsAutoPagingAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Triage an anomaly alert
         /// </summary>
         /// <remarks>
@@ -878,6 +1011,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AnomalyAlert> UpdateAnomalyAlertAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -941,6 +1075,40 @@ namespace PgBeam
         }
 
         /// <summary>
+        /// List anomaly alerts, across every page: yields each <see cref="AnomalyAlert"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IAnomaliesClient.ListAnomalyAlertsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListAnomalyAlertsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listAnomalyAlerts</c>: <c>GET /v1/projects/{project_id}/anomalies</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="AnomalyAlert"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAnomaliesClient.ListAnomalyAlertsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<AnomalyAlert> ListAnomalyAlertsAutoPagingAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListAnomalyAlertsResponse, AnomalyAlert>(
+                "listAnomalyAlerts",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListAnomalyAlertsParams();
+                    page_.PageToken = pageToken_;
+                    return ListAnomalyAlertsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Anomalies,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
+        }
+
+        /// <summary>
         /// Triage an anomaly alert
         /// </summary>
         /// <remarks>
@@ -973,6 +1141,7 @@ namespace PgBeam
             return _transport.SendAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -1039,6 +1208,25 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListApprovalRequestsResponse> ListApprovalRequestsAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List approval requests, across every page: yields each <see cref="ApprovalRequest"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IApprovalsClient.ListApprovalRequestsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListApprovalRequestsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listApprovalRequests</c>: <c>GET /v1/projects/{project_id}/approvals</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="ApprovalRequest"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IApprovalsClient.ListApprovalRequestsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<ApprovalRequest> ListApprovalRequestsAutoPagingAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Approve a held statement
         /// </summary>
         /// <remarks>
@@ -1059,7 +1247,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Reject a held statement
@@ -1082,7 +1270,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -1146,6 +1335,40 @@ namespace PgBeam
         }
 
         /// <summary>
+        /// List approval requests, across every page: yields each <see cref="ApprovalRequest"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IApprovalsClient.ListApprovalRequestsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListApprovalRequestsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listApprovalRequests</c>: <c>GET /v1/projects/{project_id}/approvals</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="ApprovalRequest"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IApprovalsClient.ListApprovalRequestsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<ApprovalRequest> ListApprovalRequestsAutoPagingAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListApprovalRequestsResponse, ApprovalRequest>(
+                "listApprovalRequests",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListApprovalRequestsParams();
+                    page_.PageToken = pageToken_;
+                    return ListApprovalRequestsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Approvals,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
+        }
+
+        /// <summary>
         /// Approve a held statement
         /// </summary>
         /// <remarks>
@@ -1166,7 +1389,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        public virtual System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        public virtual System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "approveApprovalRequest", "v1/projects/{project_id}/approvals/{approval_id}/approve");
 
@@ -1174,7 +1397,11 @@ namespace PgBeam
 
             request_.AddPathParameter("approval_id", approvalId, nameof(approvalId));
 
-            request_.SetJsonBody(body, nameof(body));
+            // The contract makes this body optional: null sends the request without one.
+            if (body != null)
+            {
+                request_.SetJsonBody(body, nameof(body));
+            }
 
             return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
 
@@ -1201,7 +1428,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        public virtual System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        public virtual System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "rejectApprovalRequest", "v1/projects/{project_id}/approvals/{approval_id}/reject");
 
@@ -1209,11 +1436,16 @@ namespace PgBeam
 
             request_.AddPathParameter("approval_id", approvalId, nameof(approvalId));
 
-            request_.SetJsonBody(body, nameof(body));
+            // The contract makes this body optional: null sends the request without one.
+            if (body != null)
+            {
+                request_.SetJsonBody(body, nameof(body));
+            }
 
             return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -1421,6 +1653,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ProjectUsageResponse> GetProjectUsageAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -1689,6 +1922,7 @@ namespace PgBeam
             return _transport.SendAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -1750,6 +1984,25 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListDatabaseBranchesResponse> ListDatabaseBranchesAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List sandbox branches, across every page: yields each <see cref="DatabaseBranch"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IBranchesClient.ListDatabaseBranchesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListDatabaseBranchesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listDatabaseBranches</c>: <c>GET /v1/projects/{project_id}/branches</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="DatabaseBranch"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IBranchesClient.ListDatabaseBranchesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<DatabaseBranch> ListDatabaseBranchesAutoPagingAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Discard a sandbox branch
         /// </summary>
         /// <remarks>
@@ -1769,6 +2022,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DiscardDatabaseBranchAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -1832,6 +2086,40 @@ namespace PgBeam
         }
 
         /// <summary>
+        /// List sandbox branches, across every page: yields each <see cref="DatabaseBranch"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IBranchesClient.ListDatabaseBranchesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListDatabaseBranchesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listDatabaseBranches</c>: <c>GET /v1/projects/{project_id}/branches</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="DatabaseBranch"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IBranchesClient.ListDatabaseBranchesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<DatabaseBranch> ListDatabaseBranchesAutoPagingAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListDatabaseBranchesResponse, DatabaseBranch>(
+                "listDatabaseBranches",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListDatabaseBranchesParams();
+                    page_.PageToken = pageToken_;
+                    return ListDatabaseBranchesAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Branches,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
+        }
+
+        /// <summary>
         /// Discard a sandbox branch
         /// </summary>
         /// <remarks>
@@ -1861,6 +2149,7 @@ namespace PgBeam
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -1926,6 +2215,26 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListCacheRulesResponse> ListCacheRulesAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List cache rules, across every page: yields each <see cref="CacheRuleEntry"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IProjectsClient.ListCacheRulesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListCacheRulesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listCacheRules</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/cache-rules</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="CacheRuleEntry"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCacheRulesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<CacheRuleEntry> ListCacheRulesAutoPagingAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Update a cache rule
@@ -1995,6 +2304,25 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListCustomDomainsResponse> ListCustomDomainsAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List custom domains, across every page: yields each <see cref="CustomDomain"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IProjectsClient.ListCustomDomainsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListCustomDomainsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listCustomDomains</c>: <c>GET /v1/projects/{project_id}/domains</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="CustomDomain"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCustomDomainsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<CustomDomain> ListCustomDomainsAutoPagingAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Delete a custom domain
@@ -2081,6 +2409,25 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List projects, across every page: yields each <see cref="Project"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IProjectsClient.ListProjectsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListProjectsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listProjects</c>: <c>GET /v1/projects</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization whose projects are listed.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="Project"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListProjectsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<Project> ListProjectsAutoPagingAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get a project
@@ -2231,6 +2578,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteReplicaAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -2292,6 +2640,41 @@ namespace PgBeam
 
             return _transport.SendAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
 
+        }
+
+        /// <summary>
+        /// List cache rules, across every page: yields each <see cref="CacheRuleEntry"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IProjectsClient.ListCacheRulesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListCacheRulesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listCacheRules</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/cache-rules</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="CacheRuleEntry"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCacheRulesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<CacheRuleEntry> ListCacheRulesAutoPagingAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListCacheRulesResponse, CacheRuleEntry>(
+                "listCacheRules",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListCacheRulesParams();
+                    page_.PageToken = pageToken_;
+                    return ListCacheRulesAsync(projectId, databaseId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Entries,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
         }
 
         /// <summary>
@@ -2402,6 +2785,40 @@ namespace PgBeam
 
             return _transport.SendAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
 
+        }
+
+        /// <summary>
+        /// List custom domains, across every page: yields each <see cref="CustomDomain"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IProjectsClient.ListCustomDomainsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListCustomDomainsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listCustomDomains</c>: <c>GET /v1/projects/{project_id}/domains</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="CustomDomain"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCustomDomainsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<CustomDomain> ListCustomDomainsAutoPagingAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListCustomDomainsResponse, CustomDomain>(
+                "listCustomDomains",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListCustomDomainsParams();
+                    page_.PageToken = pageToken_;
+                    return ListCustomDomainsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Domains,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
         }
 
         /// <summary>
@@ -2535,6 +2952,40 @@ namespace PgBeam
 
             return _transport.SendAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
 
+        }
+
+        /// <summary>
+        /// List projects, across every page: yields each <see cref="Project"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IProjectsClient.ListProjectsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListProjectsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listProjects</c>: <c>GET /v1/projects</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization whose projects are listed.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="Project"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListProjectsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<Project> ListProjectsAutoPagingAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListProjectsResponse, Project>(
+                "listProjects",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListProjectsParams();
+                    page_.PageToken = pageToken_;
+                    return ListProjectsAsync(orgId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Projects,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
         }
 
         /// <summary>
@@ -2757,6 +3208,7 @@ namespace PgBeam
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -2908,6 +3360,25 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListDatabasesResponse> ListDatabasesAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List databases, across every page: yields each <see cref="Database"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IDatabasesClient.ListDatabasesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListDatabasesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listDatabases</c>: <c>GET /v1/projects/{project_id}/databases</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="Database"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IDatabasesClient.ListDatabasesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<Database> ListDatabasesAutoPagingAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Get a database
         /// </summary>
         /// <remarks>
@@ -3039,6 +3510,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SchemaCatalog> GetSchemaCatalogAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -3129,6 +3601,40 @@ namespace PgBeam
 
             return _transport.SendAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
 
+        }
+
+        /// <summary>
+        /// List databases, across every page: yields each <see cref="Database"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IDatabasesClient.ListDatabasesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListDatabasesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listDatabases</c>: <c>GET /v1/projects/{project_id}/databases</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="Database"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IDatabasesClient.ListDatabasesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<Database> ListDatabasesAutoPagingAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListDatabasesResponse, Database>(
+                "listDatabases",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListDatabasesParams();
+                    page_.PageToken = pageToken_;
+                    return ListDatabasesAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Databases,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
         }
 
         /// <summary>
@@ -3325,6 +3831,7 @@ namespace PgBeam
             return _transport.SendAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -3415,7 +3922,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+        System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List self-host enrollments
@@ -3478,6 +3985,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SelfHostEnrollmentSecret> RotateSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -3563,13 +4071,17 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
-        public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createSelfHostEnrollment", "v1/organizations/{org_id}/self-host-enrollments");
 
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
 
-            request_.SetJsonBody(body, nameof(body));
+            // The contract makes this body optional: null sends the request without one.
+            if (body != null)
+            {
+                request_.SetJsonBody(body, nameof(body));
+            }
 
             return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
 
@@ -3664,6 +4176,7 @@ namespace PgBeam
             return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -3701,6 +4214,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<MigrationLintResponse> LintMigrationAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -3752,6 +4266,7 @@ namespace PgBeam
             return _transport.SendAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -3813,6 +4328,25 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListPolicyProfilesResponse> ListPolicyProfilesAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List policy profiles, across every page: yields each <see cref="PolicyProfile"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IPoliciesClient.ListPolicyProfilesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListPolicyProfilesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listPolicyProfiles</c>: <c>GET /v1/projects/{project_id}/policies</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="PolicyProfile"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IPoliciesClient.ListPolicyProfilesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<PolicyProfile> ListPolicyProfilesAutoPagingAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Get a policy profile
@@ -3923,6 +4457,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyReplayResult> ReplayPolicyAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -4014,6 +4549,40 @@ namespace PgBeam
 
             return _transport.SendAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
 
+        }
+
+        /// <summary>
+        /// List policy profiles, across every page: yields each <see cref="PolicyProfile"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IPoliciesClient.ListPolicyProfilesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListPolicyProfilesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listPolicyProfiles</c>: <c>GET /v1/projects/{project_id}/policies</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="PolicyProfile"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IPoliciesClient.ListPolicyProfilesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<PolicyProfile> ListPolicyProfilesAutoPagingAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListPolicyProfilesResponse, PolicyProfile>(
+                "listPolicyProfiles",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListPolicyProfilesParams();
+                    page_.PageToken = pageToken_;
+                    return ListPolicyProfilesAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Policies,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
         }
 
         /// <summary>
@@ -4177,6 +4746,7 @@ namespace PgBeam
             return _transport.SendAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -4234,6 +4804,24 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListSupportCasesResponse> ListSupportCasesAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List support cases, across every page: yields each <see cref="SupportCase"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="ISupportClient.ListSupportCasesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages by number from <see cref="ListSupportCasesParams.Page"/> (default 1); the walk ends on an empty page or once the response's <c>total</c> is reached.</para>
+        /// <para>Operation <c>listSupportCases</c>: <c>GET /v1/organizations/{org_id}/support/cases</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="SupportCase"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="ISupportClient.ListSupportCasesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<SupportCase> ListSupportCasesAutoPagingAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// Create a support case
@@ -4319,6 +4907,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SupportMessage> CreateSupportMessageAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -4379,6 +4968,40 @@ namespace PgBeam
 
             return _transport.SendAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
 
+        }
+
+        /// <summary>
+        /// List support cases, across every page: yields each <see cref="SupportCase"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="ISupportClient.ListSupportCasesAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages by number from <see cref="ListSupportCasesParams.Page"/> (default 1); the walk ends on an empty page or once the response's <c>total</c> is reached.</para>
+        /// <para>Operation <c>listSupportCases</c>: <c>GET /v1/organizations/{org_id}/support/cases</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="SupportCase"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="ISupportClient.ListSupportCasesAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<SupportCase> ListSupportCasesAutoPagingAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.PageNumberPager.Create<ListSupportCasesResponse, SupportCase>(
+                "listSupportCases",
+                filters_?.Page ?? 1,
+                filters_?.PageSize ?? 20,
+                (pageNumber_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListSupportCasesParams();
+                    page_.Page = pageNumber_;
+                    return ListSupportCasesAsync(orgId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Cases,
+                static response_ => response_.Total,
+                cancellationToken);
         }
 
         /// <summary>
@@ -4509,6 +5132,7 @@ namespace PgBeam
             return _transport.SendAsync<SupportMessage>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient
@@ -4602,6 +5226,25 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListWebhookEndpointsResponse> ListWebhookEndpointsAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List webhook endpoints, across every page: yields each <see cref="WebhookEndpoint"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IWebhooksClient.ListWebhookEndpointsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListWebhookEndpointsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listWebhookEndpoints</c>: <c>GET /v1/projects/{project_id}/webhooks</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="WebhookEndpoint"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IWebhooksClient.ListWebhookEndpointsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        PgBeam.PgBeamAsyncPageable<WebhookEndpoint> ListWebhookEndpointsAutoPagingAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// Get a webhook endpoint
         /// </summary>
         /// <remarks>
@@ -4685,6 +5328,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookTestResponse> TestWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
     }
 
     /// <summary>
@@ -4775,6 +5419,40 @@ namespace PgBeam
 
             return _transport.SendAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
 
+        }
+
+        /// <summary>
+        /// List webhook endpoints, across every page: yields each <see cref="WebhookEndpoint"/>, requesting the next page only when the enumeration reaches it.
+        /// </summary>
+        /// <remarks>
+        /// <para>The auto-paging companion of <see cref="IWebhooksClient.ListWebhookEndpointsAsync"/>: the same arguments, and the filters in <paramref name="parameters"/> (copied at this call) go with every page request. Nothing is sent until the enumeration starts; each enumeration walks the listing again. Only the current page is held in memory. <see cref="PgBeam.PgBeamAsyncPageable{T}.AsPages"/> gives the pages and their continuation tokens, to stop and resume later.</para>
+        /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListWebhookEndpointsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
+        /// <para>Operation <c>listWebhookEndpoints</c>: <c>GET /v1/projects/{project_id}/webhooks</c>, once per page.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
+        /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
+        /// <returns>Every <see cref="WebhookEndpoint"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
+        /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IWebhooksClient.ListWebhookEndpointsAsync"/>.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
+        public virtual PgBeam.PgBeamAsyncPageable<WebhookEndpoint> ListWebhookEndpointsAutoPagingAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var filters_ = parameters?.Clone();
+            return PgBeam.Pagination.TokenPager.Create<ListWebhookEndpointsResponse, WebhookEndpoint>(
+                "listWebhookEndpoints",
+                filters_?.PageToken,
+                (pageToken_, pageCancellationToken_) =>
+                {
+                    var page_ = filters_?.Clone() ?? new ListWebhookEndpointsParams();
+                    page_.PageToken = pageToken_;
+                    return ListWebhookEndpointsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                },
+                static response_ => response_.Webhooks,
+                static response_ => response_.NextPageToken,
+                cancellationToken);
         }
 
         /// <summary>
@@ -4903,6 +5581,7 @@ namespace PgBeam
             return _transport.SendAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
 
         }
+
     }
 
     public partial class PgBeamClient

@@ -42,9 +42,8 @@ public sealed class PgBeamClientOptions
     /// An <see cref="System.Net.Http.HttpClient"/> you own (proxies, custom TLS, test handlers). The SDK sends through
     /// it with its own auth, retries and error mapping, never changes it and never disposes it. Its
     /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> is ignored: <see cref="BaseUrl"/> decides where requests go.
-    /// Its <see cref="System.Net.Http.HttpClient.Timeout"/> still applies while an attempt waits for the response
-    /// headers (it then counts as an attempt timeout); leave it infinite and use <see cref="Timeout"/>, which also
-    /// covers reading the body.
+    /// Its <see cref="System.Net.Http.HttpClient.Timeout"/> still caps each attempt (it then counts as an attempt
+    /// timeout, and is retried like one).
     /// </summary>
     public HttpClient? HttpClient { get; set; }
 
@@ -89,6 +88,16 @@ public sealed class PgBeamClientOptions
     public string? ApplicationName { get; set; }
 
     internal bool BaseUrlWasSet { get; private set; }
+
+    /// <summary>
+    /// Puts <see cref="BaseUrl"/> back as it was, "set" flag included. Configuration binding writes every property it
+    /// visits, even one the section does not mention, which would otherwise hide <c>PGBEAM_API_URL</c>.
+    /// </summary>
+    internal void RestoreBaseUrl(string value, bool wasSet)
+    {
+        _baseUrl = value;
+        BaseUrlWasSet = wasSet;
+    }
 
     /// <summary>A copy, so a client keeps the settings it was built with even if the caller changes this object.</summary>
     public PgBeamClientOptions Clone()

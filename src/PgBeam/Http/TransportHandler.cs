@@ -9,7 +9,7 @@ namespace PgBeam.Http;
 /// <see cref="SocketsHttpHandler"/>, a caller-supplied <see cref="HttpClient"/> or the client
 /// <c>IHttpClientFactory</c> built. Then it reads the body completely inside the attempt (its timeout and the
 /// caller's token apply), so a connection reset or a stall mid-body is a failed attempt the retry handler can
-/// repeat. Only a successful streamed response (the CSV export) is handed back unread.
+/// repeat. Only a successful streamed response (the CSV export) is handed back unread, for the caller.
 /// </summary>
 internal sealed class TransportHandler : DelegatingHandler
 {
@@ -24,13 +24,16 @@ internal sealed class TransportHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        // HttpClient.SendAsync(request, token) would buffer the body itself, outside the attempt timeout and after
-        // its own Timeout; headers-read mode leaves the body to us, the same way whoever owns the HttpClient.
-        var response = _transport is HttpClient client
+        var streamResponse = PgBeamRequestContext.Of(request)?.StreamResponse == true;
+
+        // HttpClient.SendAsync(request, token) reads the whole body into memory before returning (within the
+        // HttpClient's own Timeout, which thus caps each attempt); a streamed body must come back as soon as the
+        // headers do.
+        var response = streamResponse && _transport is HttpClient client
             ? await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false)
             : await _transport.SendAsync(request, cancellationToken).ConfigureAwait(false);
 
-        if (PgBeamRequestContext.Of(request)?.StreamResponse == true && response.IsSuccessStatusCode)
+        if (streamResponse && response.IsSuccessStatusCode)
         {
             return response;
         }

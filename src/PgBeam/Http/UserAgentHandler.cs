@@ -28,7 +28,8 @@ internal sealed class UserAgentHandler : DelegatingHandler
         return base.SendAsync(request, cancellationToken);
     }
 
-    private static string Build(string? applicationName)
+    /// <summary>The header value for <paramref name="applicationName"/>; throws when the name cannot travel in a header.</summary>
+    internal static string Build(string? applicationName)
     {
         var runtime = Environment.Version.ToString();
         var value = $"pgbeam-dotnet/{SdkVersion} (.NET {runtime}; {RuntimeInformation.OSDescription.Trim()})";

@@ -42,19 +42,44 @@ public class PublicApiSnapshotTests
 
     private static string Normalize(string text) => text.Replace("\r\n", "\n", StringComparison.Ordinal).TrimEnd() + "\n";
 
+    /// <summary>Changed lines only, each group under the type it belongs to (<c>@@ public class X</c>).</summary>
     internal static string Diff(string oldText, string newText)
     {
         var model = InlineDiffBuilder.Diff(oldText, newText, ignoreWhiteSpace: false);
         var output = new StringBuilder();
-        for (var i = 0; i < model.Lines.Count; i++)
+        string? currentType = null;
+        string? printedType = null;
+        foreach (var line in model.Lines)
         {
-            var line = model.Lines[i];
-            if (line.Type is ChangeType.Inserted or ChangeType.Deleted)
+            if (IsTypeDeclaration(line.Text))
             {
-                output.Append(line.Type == ChangeType.Inserted ? "+ " : "- ").AppendLine(line.Text);
+                currentType = line.Text.Trim();
             }
+
+            if (line.Type is not (ChangeType.Inserted or ChangeType.Deleted))
+            {
+                continue;
+            }
+
+            if (currentType != printedType)
+            {
+                // A whole new or removed type needs no header: its own declaration line is in the diff.
+                if (!IsTypeDeclaration(line.Text))
+                {
+                    output.Append("@@ ").AppendLine(currentType);
+                }
+
+                printedType = currentType;
+            }
+
+            output.Append(line.Type == ChangeType.Inserted ? "+ " : "- ").AppendLine(line.Text);
         }
 
         return output.ToString();
     }
+
+    private static bool IsTypeDeclaration(string line) =>
+        line.StartsWith("    public ", StringComparison.Ordinal) && !line.StartsWith("     ", StringComparison.Ordinal) &&
+        (line.Contains(" class ", StringComparison.Ordinal) || line.Contains(" struct ", StringComparison.Ordinal) ||
+         line.Contains(" interface ", StringComparison.Ordinal) || line.Contains(" enum ", StringComparison.Ordinal));
 }

@@ -34,28 +34,41 @@ public class RetryTests
     }
 
     [Test]
-    public async Task Retries_503_503_then_succeeds_with_one_idempotency_key_through_an_HttpClient_from_IHttpClientFactory()
+    public async Task Retries_503_503_then_succeeds_with_one_idempotency_key_under_dependency_injection()
     {
-        // AddPgBeam (the DI registration) is built on another branch; this builds the HttpClient with the real
-        // IHttpClientFactory, as that registration does, and hands it to the constructor DI uses.
         var time = new TimerWatchingTimeProvider();
+        var (loggerFactory, logs) = RecordingLoggerProvider.CreateFactory();
+        using var _ = loggerFactory;
         using var mock = new MockHttpMessageHandler();
         var sent = ExpectInOrder(mock, HttpMethod.Post, PoliciesPath,
             () => Json(HttpStatusCode.ServiceUnavailable, "{}"),
             () => Json(HttpStatusCode.ServiceUnavailable, "{}"),
             () => Json(HttpStatusCode.Created, PolicyJson));
         var services = new ServiceCollection();
-        services.AddHttpClient("PgBeam").ConfigurePrimaryHttpMessageHandler(() => mock);
-        using var provider = services.BuildServiceProvider();
-        var httpClient = provider.GetRequiredService<IHttpClientFactory>().CreateClient("PgBeam");
-        var options = new PgBeamClientOptions { ApiKey = TestClients.ApiKey, BaseUrl = TestClients.BaseUrl, TimeProvider = time };
-        options.Retry.JitterFraction = 0;
-        using var client = new PgBeamClient(ClientConfiguration.Create(options), httpClient);
+        services.AddSingleton<TimeProvider>(time);
+        services.AddSingleton(loggerFactory);
+        services.AddPgBeam(options =>
+        {
+            options.ApiKey = TestClients.ApiKey;
+            options.BaseUrl = TestClients.BaseUrl;
+            options.Retry.JitterFraction = 0;
+        }).ConfigurePrimaryHttpMessageHandler(() => mock);
+        await using var provider = services.BuildServiceProvider();
+        var policies = provider.GetRequiredService<IPoliciesClient>();
 
-        var profile = await RunWithBackoffs(time, client.Policies.CreatePolicyProfileAsync("prj_1", NewPolicy()), 500, 1000);
+        var profile = await RunWithBackoffs(time, policies.CreatePolicyProfileAsync("prj_1", NewPolicy()), 500, 1000);
 
         Assert.That(profile.Id, Is.EqualTo("pol_1"));
         AssertThreeAttemptsWithOneKey(sent);
+        Assert.That(
+            logs.Entries.Where(entry => entry.Category == "PgBeam").Select(entry => entry.Message),
+            Is.EqualTo(new[]
+            {
+                "PgBeam POST /v1/projects/{project_id}/policies -> 503 in 0.0 ms (attempt 1)",
+                "PgBeam POST /v1/projects/{project_id}/policies -> 503 in 0.0 ms (attempt 2)",
+                "PgBeam POST /v1/projects/{project_id}/policies -> 201 in 0.0 ms (attempt 3)",
+            }),
+            "the container's logger factory receives the SDK's attempt lines");
     }
 
     [Test]

@@ -1,0 +1,578 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using PgBeam.Testing.Endpoints;
+using PgBeam.Testing.Routing;
+using PgBeam.Testing.State;
+using PgBeam.Testing.Validation;
+
+namespace PgBeam.Testing;
+
+/// <summary>
+/// An in-memory, stateful fake of the PgBeam API, as an <see cref="HttpMessageHandler"/>: give it to a
+/// <see cref="PgBeamClient"/> (<see cref="CreateClient"/>, or <see cref="PgBeamClientOptions.HttpClient"/> with
+/// <see cref="CreateHttpClient"/>) and your code runs against realistic behaviour with no network and no account.
+/// </summary>
+/// <remarks>
+/// <para>
+/// Modelled: projects and databases (create, get, list, update, delete), policy profiles, agent credentials
+/// (secrets shown once; rotate and revoke invalidate them), approvals (seeded with <see cref="SeedApproval"/>),
+/// webhooks (test deliveries recorded), audit logs (seeded with <see cref="SeedAuditEntry"/>), health and regions;
+/// see <see cref="ModelledOperations"/>. Every other operation of the contract answers 501 naming it.
+/// </para>
+/// <para>
+/// Answers follow the contract: the <c>{"error":{"code","message"}}</c> envelope, 404 for unknown ids, 400 naming
+/// the field for invalid bodies, 409 for conflicts, 401 without a bearer key (any key is accepted), and an
+/// <c>X-Request-Id</c> on every answer. POST and PATCH honour <c>Idempotency-Key</c>: a retry with the same key
+/// and body gets the first answer back. Thread-safe. Disposing it does not clear its state, so it can be handed to
+/// <c>IHttpClientFactory</c>, which disposes handlers when it recycles them.
+/// </para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var sandbox = new PgBeamSandbox();
+/// using var client = sandbox.CreateClient();
+/// var project = sandbox.SeedProject();
+/// var profile = await client.Policies.CreatePolicyProfileAsync(project.Id, new PolicyProfileInput { Name = "read-only" });
+/// </code>
+/// </example>
+public sealed class PgBeamSandbox : HttpMessageHandler
+{
+    /// <summary>The base URL <see cref="CreateClient"/> uses; <c>.invalid</c> never resolves, so nothing can leak to a real host.</summary>
+    public const string BaseUrl = "https://sandbox.pgbeam.invalid";
+
+    /// <summary>The key <see cref="CreateClient"/> uses. The sandbox accepts any bearer key; it only requires one.</summary>
+    public const string ApiKey = "pgb_sandbox_not_a_real_key";
+
+    private const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
+    private static readonly string[] MaskedHeaders = ["Authorization", "Proxy-Authorization", "X-Internal-Secret", "X-Api-Key"];
+    private readonly SandboxState _state;
+
+    /// <summary>Creates an empty sandbox with the default settings.</summary>
+    public PgBeamSandbox()
+        : this(new PgBeamSandboxOptions())
+    {
+    }
+
+    /// <summary>Creates an empty sandbox.</summary>
+    /// <param name="options">Clock, organization id and random seed.</param>
+    public PgBeamSandbox(PgBeamSandboxOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentException.ThrowIfNullOrWhiteSpace(options.OrganizationId, "options.OrganizationId");
+        _state = new SandboxState(options);
+        Faults = new SandboxFaults(_state);
+    }
+
+    /// <summary>The contract operation ids the sandbox models (<c>createAgentCredential</c>, …); the rest answer 501.</summary>
+    public static IReadOnlyList<string> ModelledOperations => SandboxRouteTable.Modelled;
+
+    /// <summary>The organization <see cref="SeedProject"/> creates projects in.</summary>
+    public string OrganizationId => _state.OrganizationId;
+
+    /// <summary>Injected faults (429, 503, dropped connections) for testing retry and error handling.</summary>
+    public SandboxFaults Faults { get; }
+
+    /// <summary>Every request received so far, oldest first (a snapshot).</summary>
+    public IReadOnlyList<SandboxRequest> Requests
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                return _state.Requests.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Every set of secrets the sandbox issued (by create and by rotate), oldest first, as copies: what a caller
+    /// was shown once. Compare them with what your code stored or printed.
+    /// </summary>
+    public IReadOnlyList<AgentCredentialSecrets> IssuedSecrets
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                return _state.IssuedSecrets.Select(SandboxCopy.Of).ToArray();
+            }
+        }
+    }
+
+    /// <summary>Webhook deliveries recorded instead of sent (test deliveries), oldest first.</summary>
+    public IReadOnlyList<SandboxWebhookDelivery> WebhookDeliveries
+    {
+        get
+        {
+            lock (_state.Gate)
+            {
+                return _state.WebhookDeliveries.ToArray();
+            }
+        }
+    }
+
+    /// <summary>
+    /// A <see cref="PgBeamClient"/> that talks to this sandbox through the SDK's whole pipeline (auth, idempotency
+    /// keys, retries, error mapping).
+    /// </summary>
+    /// <param name="configure">Changes the options before the client is built (a fake <c>TimeProvider</c>, retry settings).</param>
+    public PgBeamClient CreateClient(Action<PgBeamClientOptions>? configure = null)
+    {
+        var options = new PgBeamClientOptions
+        {
+            ApiKey = ApiKey,
+            BaseUrl = BaseUrl,
+            HttpClient = CreateHttpClient(),
+        };
+        configure?.Invoke(options);
+        return new PgBeamClient(options);
+    }
+
+    /// <summary>
+    /// An <see cref="HttpClient"/> over this sandbox, for <see cref="PgBeamClientOptions.HttpClient"/> (set
+    /// <see cref="PgBeamClientOptions.BaseUrl"/> to any https URL, such as <see cref="BaseUrl"/>). Disposing it leaves
+    /// the sandbox usable.
+    /// </summary>
+    public HttpClient CreateHttpClient() => new(this, disposeHandler: false);
+
+    /// <summary>Forgets the recorded requests (state stays).</summary>
+    public void ClearRequests()
+    {
+        lock (_state.Gate)
+        {
+            _state.Requests.Clear();
+        }
+    }
+
+    /// <summary>
+    /// Whether an agent connecting with <paramref name="connectionString"/> would get in now: it must be the current
+    /// secret of a credential that is active, not expired, not revoked, in a project that exists and whose agent
+    /// kill-switch is off. A rotation makes the previous connection string invalid at once.
+    /// </summary>
+    /// <param name="connectionString">A connection string the sandbox issued.</param>
+    public bool IsConnectionStringValid(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        lock (_state.Gate)
+        {
+            var stored = _state.Credentials.Live.FirstOrDefault(c => string.Equals(c.ConnectionString, connectionString, StringComparison.Ordinal));
+            return stored is not null && _state.IsUsable(stored);
+        }
+    }
+
+    /// <summary>Whether an MCP client presenting <paramref name="mcpToken"/> would get in now (same rules as <see cref="IsConnectionStringValid"/>).</summary>
+    /// <param name="mcpToken">An MCP token the sandbox issued.</param>
+    public bool IsMcpTokenValid(string mcpToken)
+    {
+        ArgumentNullException.ThrowIfNull(mcpToken);
+        lock (_state.Gate)
+        {
+            var stored = _state.Credentials.Live.FirstOrDefault(c => string.Equals(c.McpToken, mcpToken, StringComparison.Ordinal));
+            return stored is not null && _state.IsUsable(stored);
+        }
+    }
+
+    /// <summary>Creates a project in <see cref="OrganizationId"/>, with a primary database, without a request.</summary>
+    /// <param name="name">The project name; default <c>sandbox</c>, then <c>sandbox-2</c>, … so each call gets a new project.</param>
+    /// <returns>A copy of the project.</returns>
+    /// <exception cref="InvalidOperationException">The organization already has a project named <paramref name="name"/>.</exception>
+    public Project SeedProject(string? name = null)
+    {
+        lock (_state.Gate)
+        {
+            var taken = _state.Projects.Live.Where(p => p.OrgId == _state.OrganizationId).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            if (name is null)
+            {
+                name = "sandbox";
+                for (var n = 2; taken.Contains(name); n++)
+                {
+                    name = FormattableString.Invariant($"sandbox-{n}");
+                }
+            }
+            else if (taken.Contains(name))
+            {
+                throw new InvalidOperationException($"The sandbox organization already has a project named '{name}'.");
+            }
+
+            var now = _state.Now();
+            var request = new CreateProjectRequest
+            {
+                Name = name,
+                OrgId = _state.OrganizationId,
+                Database = new CreateDatabaseRequest { Host = "db.sandbox.internal", Port = 5432, Name = "app", Username = "app", Password = "unused" },
+            };
+            var project = ProjectsApi.AddProject(_state, request, now);
+            DatabasesApi.AddDatabase(_state, project, request.Database, now);
+            return SandboxCopy.Of(project);
+        }
+    }
+
+    /// <summary>
+    /// Holds a statement for approval in <paramref name="projectId"/>, as the gateway does when a policy demands
+    /// sign-off. Fields left empty in <paramref name="template"/> get plausible values: a pending <c>DELETE</c>,
+    /// requested now, expiring after the policy's approval timeout (300 s by default).
+    /// </summary>
+    /// <param name="projectId">An existing project.</param>
+    /// <param name="template">Values to use (<c>Sql</c>, <c>CredentialId</c>, <c>PolicyProfileId</c>, <c>ExpiresAt</c>, <c>Status</c>…); the id is always new.</param>
+    /// <returns>A copy of the held request, with its id.</returns>
+    /// <exception cref="ArgumentException">The project does not exist.</exception>
+    /// <exception cref="InvalidOperationException">No policy profile was named and the project has none.</exception>
+    public ApprovalRequest SeedApproval(string projectId, ApprovalRequest? template = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        lock (_state.Gate)
+        {
+            var project = FindProject(projectId);
+            var approval = template is null ? new ApprovalRequest() : SandboxCopy.Of(template);
+            approval.Id = _state.NewId("apr");
+            approval.ProjectId = project.Id;
+            if (string.IsNullOrEmpty(approval.PolicyProfileId))
+            {
+                var credential = approval.CredentialId is { } credentialId ? _state.Credentials.Find(credentialId)?.Credential : null;
+                approval.PolicyProfileId = credential?.PolicyProfileId
+                    ?? _state.Policies.Live.FirstOrDefault(p => p.ProjectId == project.Id)?.Id
+                    ?? throw new InvalidOperationException($"Project '{project.Id}' has no policy profile to hold the statement under: create one first, or set PolicyProfileId in the template.");
+            }
+
+            if (string.IsNullOrEmpty(approval.Sql))
+            {
+                approval.Sql = "DELETE FROM orders WHERE created_at < now() - interval '1 year'";
+                approval.NormalizedSql ??= "DELETE FROM orders WHERE created_at < now() - interval $1";
+                approval.StatementKind ??= "delete";
+                approval.TargetTables ??= ["orders"];
+            }
+
+            var now = _state.Now();
+            var timeout = _state.Policies.Find(approval.PolicyProfileId)?.ApprovalTimeoutSeconds ?? 300;
+            approval.Status ??= ApprovalRequestStatus.Pending;
+            approval.RequestedAt ??= now;
+            approval.ExpiresAt ??= approval.RequestedAt.Value.AddSeconds(timeout);
+            approval.Region ??= "us-east-1";
+            approval.SessionId ??= _state.NewId("ses");
+            _state.Approvals.Add(approval.Id, _state.NextSequence(), approval);
+            return SandboxCopy.Of(approval);
+        }
+    }
+
+    /// <summary>
+    /// Appends an entry to the audit log of <paramref name="projectId"/>, as the gateway does for each statement
+    /// an agent runs. Fields left empty in <paramref name="template"/> are filled: event <c>query</c>, source
+    /// <c>wire</c>, a timestamp of now (later than every earlier entry, so keyset paging never skips it), the
+    /// chain position and hashes.
+    /// </summary>
+    /// <param name="projectId">An existing project.</param>
+    /// <param name="template">Values to use (<c>Event</c>, <c>Source</c>, <c>CredentialId</c>, <c>Ts</c>, <c>Sql</c>…); the id is always new.</param>
+    /// <returns>A copy of the entry, with its id.</returns>
+    /// <exception cref="ArgumentException">The project does not exist.</exception>
+    public AuditLogEntry SeedAuditEntry(string projectId, AuditLogEntry? template = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        lock (_state.Gate)
+        {
+            var project = FindProject(projectId);
+            var entry = template is null ? new AuditLogEntry() : SandboxCopy.Of(template);
+            AppendAuditEntry(project, entry, defaultTimestamp: null);
+            return SandboxCopy.Of(entry);
+        }
+    }
+
+    /// <summary>
+    /// Appends <paramref name="count"/> varied entries (queries, blocks, masks, truncations; wire, MCP and REST;
+    /// spread over the project's credentials) one minute apart, the newest now: enough to exercise filters and paging.
+    /// </summary>
+    /// <param name="projectId">An existing project.</param>
+    /// <param name="count">How many; 1 to 10,000.</param>
+    /// <returns>Copies of the entries, oldest first.</returns>
+    /// <exception cref="ArgumentException">The project does not exist.</exception>
+    public IReadOnlyList<AuditLogEntry> SeedAuditEntries(string projectId, int count)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, 10_000);
+        string[] events = ["query", "query", "blocked", "masked", "query", "truncated", "auth_failed", "query", "budget_exhausted", "credential_expired"];
+        string[] sources = ["wire", "mcp", "rest"];
+        lock (_state.Gate)
+        {
+            var project = FindProject(projectId);
+            var credentials = _state.CredentialsOf(project.Id).Select(c => c.Credential.Id).ToArray();
+            var now = _state.Now();
+            var seeded = new List<AuditLogEntry>(count);
+            for (var i = 0; i < count; i++)
+            {
+                var eventName = events[i % events.Length];
+                var entry = new AuditLogEntry
+                {
+                    Event = eventName,
+                    Source = sources[i % sources.Length],
+                    Sql = eventName == "blocked" ? "DELETE FROM users" : "SELECT id, email FROM users ORDER BY id LIMIT 50",
+                    StatementKind = eventName == "blocked" ? "delete" : "select",
+                    DecisionRule = eventName == "blocked" ? "read_only" : string.Empty,
+                    RowsReturned = eventName is "query" or "masked" or "truncated" ? 50 : 0,
+                    LatencyMs = 1.5 + (i % 7),
+                };
+                if (credentials.Length > 0)
+                {
+                    entry.CredentialId = credentials[i % credentials.Length];
+                }
+
+                AppendAuditEntry(project, entry, now.AddMinutes(i - (count - 1)));
+                seeded.Add(SandboxCopy.Of(entry));
+            }
+
+            return seeded;
+        }
+    }
+
+    /// <inheritdoc/>
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Dispatch(request, body);
+    }
+
+    /// <inheritdoc/>
+    protected override HttpResponseMessage Send(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        byte[]? body = null;
+        if (request.Content is not null)
+        {
+            using var buffer = new MemoryStream();
+            request.Content.CopyTo(buffer, null, cancellationToken);
+            body = buffer.ToArray();
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return Dispatch(request, body);
+    }
+
+    private HttpResponseMessage Dispatch(HttpRequestMessage request, byte[]? body)
+    {
+        var uri = request.RequestUri is { IsAbsoluteUri: true } absolute
+            ? absolute
+            : throw new InvalidOperationException("The PgBeam sandbox needs an absolute request URI: set HttpClient.BaseAddress or PgBeamClientOptions.BaseUrl.");
+        if (body is { Length: 0 })
+        {
+            body = null;
+        }
+
+        var method = request.Method.Method.ToUpperInvariant();
+        var segments = uri.AbsolutePath.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
+        var query = QueryParameters.Parse(uri.Query);
+
+        lock (_state.Gate)
+        {
+            var record = new SandboxRequest(method, uri.AbsolutePath, query.Pairs, body is null ? null : Encoding.UTF8.GetString(body), CollectHeaders(request), _state.Clock.GetUtcNow())
+            {
+                RequestId = _state.NewId("req"),
+            };
+            _state.Requests.Add(record);
+
+            var route = Resolve(method, segments, out var pathValues, out var allowedMethods);
+            record.OperationId = route?.OperationId;
+            var fault = Faults.TakeFor(record.OperationId);
+            record.Fault = fault?.Kind;
+            if (fault?.Kind == SandboxFaultKind.ConnectionFailure)
+            {
+                throw new HttpRequestException(HttpRequestError.ConnectionError, "The connection to the PgBeam sandbox failed (fault injected by the sandbox).");
+            }
+
+            var result = fault is { Status: { } status }
+                ? SandboxResult.Error(status, fault.ErrorCode!, fault.Message!, fault.RetryAfter)
+                : Process(request, method, uri.AbsolutePath, route, pathValues, allowedMethods, query, body, record);
+            record.StatusCode = result.Status;
+            record.ErrorCode = result.ErrorCode;
+            if (fault?.Kind == SandboxFaultKind.ResponseLost)
+            {
+                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The PgBeam sandbox processed the request, then the connection dropped before the answer arrived (fault injected by the sandbox).");
+            }
+
+            return ToResponse(request, result, record);
+        }
+    }
+
+    private SandboxResult Process(
+        HttpRequestMessage request,
+        string method,
+        string path,
+        SandboxRoute? route,
+        Dictionary<string, string> pathValues,
+        IReadOnlyList<string> allowedMethods,
+        QueryParameters query,
+        byte[]? body,
+        SandboxRequest record)
+    {
+        if (route is null)
+        {
+            if (allowedMethods.Count > 0)
+            {
+                var result = SandboxResult.Error(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED", $"{method} is not an operation of {path}; it takes {string.Join(", ", allowedMethods)}.");
+                result.Headers.Add(new("Allow", string.Join(", ", allowedMethods)));
+                return result;
+            }
+
+            return SandboxResult.Error(HttpStatusCode.NotFound, SandboxProblem.NotFoundCode, $"No operation of the PgBeam API matches {method} {path}.");
+        }
+
+        if (route.RequiresAuthentication && !HasBearerKey(request))
+        {
+            return SandboxResult.Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED", "Missing API key: send 'Authorization: Bearer <key>' (the sandbox accepts any key).");
+        }
+
+        if (route.Endpoint is null)
+        {
+            return SandboxResult.Error(
+                HttpStatusCode.NotImplemented,
+                "NOT_IMPLEMENTED",
+                $"The PgBeam sandbox does not model {route.OperationId} ({route.Method} {route.Template}). It models projects, databases, policy profiles, agent credentials, approvals, webhooks, audit logs, health and regions; see PgBeamSandbox.ModelledOperations.");
+        }
+
+        var idempotencyKey = method is "POST" or "PATCH" && request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.FirstOrDefault() : null;
+        string? fingerprint = null;
+        if (!string.IsNullOrEmpty(idempotencyKey))
+        {
+            fingerprint = method + " " + path + " " + Convert.ToHexString(SHA256.HashData(body ?? []));
+            if (_state.IdempotencyKeys.TryGetValue(idempotencyKey, out var earlier))
+            {
+                if (earlier.Fingerprint != fingerprint)
+                {
+                    return SandboxResult.Error(HttpStatusCode.Conflict, PgBeamIdempotencyKeyReusedException.Code, "This Idempotency-Key was already used with a different request; use a new key for a new request.");
+                }
+
+                record.Replayed = true;
+                return earlier.Result;
+            }
+        }
+
+        SandboxResult answer;
+        try
+        {
+            answer = route.Endpoint(new SandboxCall(_state, pathValues, query, body));
+        }
+        catch (SandboxProblem problem)
+        {
+            answer = SandboxResult.From(problem);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            answer = SandboxResult.Error(HttpStatusCode.InternalServerError, "SANDBOX_ERROR", $"The PgBeam sandbox failed on {route.OperationId}: {ex.GetType().Name}: {ex.Message} (a bug in PgBeam.Testing).");
+        }
+
+        // Like the API, remember every answer but server errors, so a retry after one does the work again.
+        if (fingerprint is not null && (int)answer.Status < 500)
+        {
+            _state.IdempotencyKeys[idempotencyKey!] = new IdempotencyRecord(fingerprint, answer);
+        }
+
+        return answer;
+    }
+
+    private static SandboxRoute? Resolve(string method, string[] segments, out Dictionary<string, string> pathValues, out IReadOnlyList<string> allowedMethods)
+    {
+        var allowed = new List<string>();
+        foreach (var route in SandboxRouteTable.Routes)
+        {
+            if (!route.TryMatch(segments, out var values))
+            {
+                continue;
+            }
+
+            if (route.Method == method)
+            {
+                pathValues = values;
+                allowedMethods = [];
+                return route;
+            }
+
+            allowed.Add(route.Method);
+        }
+
+        pathValues = [];
+        allowedMethods = allowed;
+        return null;
+    }
+
+    private static bool HasBearerKey(HttpRequestMessage request) =>
+        request.Headers.Authorization is { } authorization
+        && string.Equals(authorization.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
+        && !string.IsNullOrWhiteSpace(authorization.Parameter);
+
+    private static HttpResponseMessage ToResponse(HttpRequestMessage request, SandboxResult result, SandboxRequest record)
+    {
+        var response = new HttpResponseMessage(result.Status) { RequestMessage = request };
+        if (result.Body is not null)
+        {
+            response.Content = new ByteArrayContent(result.Body);
+            response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        }
+
+        response.Headers.TryAddWithoutValidation("X-Request-Id", record.RequestId);
+        foreach (var header in result.Headers)
+        {
+            // Allow is a content header in .NET's model; Retry-After a response header.
+            if (!response.Headers.TryAddWithoutValidation(header.Key, header.Value))
+            {
+                response.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+
+        if (record.Replayed)
+        {
+            response.Headers.TryAddWithoutValidation("Idempotent-Replayed", "true");
+        }
+
+        return response;
+    }
+
+    private static Dictionary<string, string> CollectHeaders(HttpRequestMessage request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var all = request.Content is null ? request.Headers : request.Headers.Concat(request.Content.Headers);
+        foreach (var header in all)
+        {
+            var value = string.Join(", ", header.Value);
+            if (MaskedHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
+            {
+                // Keep the scheme, which tests may assert on; never the credential.
+                var space = value.IndexOf(' ', StringComparison.Ordinal);
+                value = space > 0 ? value[..space] + " ***" : "***";
+            }
+
+            headers[header.Key] = value;
+        }
+
+        return headers;
+    }
+
+    private Project FindProject(string projectId) =>
+        _state.Projects.Find(projectId) ?? throw new ArgumentException($"Project '{projectId}' does not exist in the sandbox.", nameof(projectId));
+
+    private void AppendAuditEntry(Project project, AuditLogEntry entry, DateTimeOffset? defaultTimestamp)
+    {
+        var earlier = _state.AuditEntries.Where(e => e.ProjectId == project.Id).ToList();
+        var latest = earlier.Count == 0 ? (DateTimeOffset?)null : earlier.Max(e => e.Ts);
+        var now = _state.Now();
+        entry.Id = _state.NewId("aud");
+        entry.ProjectId = project.Id;
+        entry.Event = string.IsNullOrEmpty(entry.Event) ? "query" : entry.Event;
+        entry.Source ??= "wire";
+        entry.Region ??= "us-east-1";
+        entry.Ts ??= defaultTimestamp ?? (latest is { } last && last >= now ? last.AddMilliseconds(1) : now);
+        entry.Seq = earlier.Count == 0 ? 1 : earlier.Max(e => e.Seq ?? 0) + 1;
+        entry.PrevHash = earlier.Count == 0 ? GenesisHash : earlier[^1].EntryHash;
+        var canonical = string.Join('|', entry.Seq, entry.Id, entry.Event, entry.Ts!.Value.ToUnixTimeMilliseconds(), entry.Sql, entry.PrevHash);
+        entry.EntryHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
+        _state.AuditEntries.Add(entry);
+    }
+}

@@ -1,0 +1,12 @@
+using PgBeam.Testing.Routing;
+
+namespace PgBeam.Testing.State;
+
+/// <summary>The first answer given to an <c>Idempotency-Key</c>, replayed to later requests that carry the same key and body.</summary>
+internal sealed class IdempotencyRecord(string fingerprint, SandboxResult result)
+{
+    /// <summary>Method, path and a hash of the body: a reused key with another request is a 409.</summary>
+    public string Fingerprint { get; } = fingerprint;
+
+    public SandboxResult Result { get; } = result;
+}

@@ -1,0 +1,22 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace PgBeam.Testing.Validation;
+
+/// <summary>
+/// The contract's <c>format: date-time</c>: a full RFC 3339 timestamp with its offset. A value without an offset
+/// would otherwise be read in the machine's time zone, which a server never does.
+/// </summary>
+internal static partial class Rfc3339
+{
+    public static bool TryParse(string text, out DateTimeOffset value)
+    {
+        value = default;
+        return Shape().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+    }
+
+    [GeneratedRegex(@"^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}:\d{2}(\.\d+)?([Zz]|[+-]\d{2}:\d{2})$")]
+    private static partial Regex Shape();
+}

@@ -1,0 +1,42 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json.Serialization;
+
+namespace PgBeam.Serialization;
+
+/// <summary>
+/// Deep copies of DTO values, so an input built from a resource (<c>profile.ToInput()</c>) can be changed without
+/// changing the resource it came from.
+/// </summary>
+internal static class ModelCopy
+{
+    /// <summary>A copy made through the SDK's own JSON settings, so unknown fields and explicit nulls survive it.</summary>
+    public static T? Deep<T>(T? value)
+        where T : class =>
+        value is null ? null : JToken.FromObject(value, PgBeamJson.Serializer).ToObject<T>(PgBeamJson.Serializer);
+
+    /// <summary>A new list with deep copies of the elements.</summary>
+    public static IList<T>? List<T>(IEnumerable<T>? items)
+        where T : class =>
+        items?.Select(item => Deep(item)!).ToList();
+
+    /// <summary>A new list of the same strings (strings are immutable).</summary>
+    public static IList<string>? Strings(IEnumerable<string>? items) => items?.ToList();
+
+    /// <summary>
+    /// A new dictionary of unknown fields, with JSON values copied rather than shared, for an object of type
+    /// <typeparamref name="TTarget"/>. A field <typeparamref name="TTarget"/> knows by name is left out: the typed
+    /// property decides it (a secret the server echoed by mistake must not override the one the caller chose).
+    /// </summary>
+    public static IDictionary<string, object?> AdditionalProperties<TTarget>(IDictionary<string, object?> source)
+    {
+        var known = PgBeamJson.Serializer.ContractResolver.ResolveContract(typeof(TTarget)) is JsonObjectContract contract
+            ? contract.Properties.Select(property => property.PropertyName).ToHashSet(StringComparer.Ordinal)
+            : [];
+        return source
+            .Where(pair => !known.Contains(pair.Key))
+            .ToDictionary(pair => pair.Key, pair => pair.Value is JToken token ? token.DeepClone() : pair.Value, StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,92 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Time.Testing;
+using NUnit.Framework;
+using PgBeam.Tests.Support;
+using RichardSzalay.MockHttp;
+
+namespace PgBeam.Tests.Facade;
+
+/// <summary>A token provider stands in for the key: it is asked before every attempt, within a time limit.</summary>
+public class TokenProviderTests
+{
+    [Test]
+    public async Task The_provider_is_asked_again_on_each_attempt_and_its_new_answer_is_used()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var sent = new List<SentRequest>();
+        mock.Expect("*").RecordTo(sent).Respond(HttpStatusCode.ServiceUnavailable);
+        mock.Expect("*").RecordTo(sent).Respond("application/json", """{"regions":[]}""");
+        var calls = 0;
+        using var client = TestClients.Create(mock, options =>
+        {
+            options.ApiKey = null;
+            options.TokenProvider = _ => ValueTask.FromResult($"jwt-{Interlocked.Increment(ref calls)}");
+            options.Retry = new RetryOptions { BaseDelay = TimeSpan.Zero, MaxDelay = TimeSpan.Zero };
+        });
+
+        await client.Platform.ListRegionsAsync();
+
+        Assert.That(calls, Is.EqualTo(2));
+        Assert.That(sent.Select(r => r.Header("Authorization")), Is.EqualTo(new[] { "Bearer jwt-1", "Bearer jwt-2" }));
+    }
+
+    [Test]
+    public async Task The_provider_wins_over_a_key_in_the_options()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var sent = new List<SentRequest>();
+        mock.When("*").RecordTo(sent).Respond("application/json", """{"regions":[]}""");
+        using var client = TestClients.Create(mock, options => options.TokenProvider = _ => ValueTask.FromResult("pbu_rotated"));
+
+        await client.Platform.ListRegionsAsync();
+
+        sent.Single().AssertSdkHeaders(apiKey: "pbu_rotated");
+    }
+
+    [Test]
+    public async Task A_provider_that_hangs_fails_the_call_with_a_timeout_and_sends_nothing()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var sent = new List<SentRequest>();
+        mock.When("*").RecordTo(sent).Respond("application/json", """{"regions":[]}""");
+        var time = new FakeTimeProvider();
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var client = TestClients.Create(mock, options =>
+        {
+            options.TokenProvider = async cancellationToken =>
+            {
+                asked.TrySetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                return "never";
+            };
+            options.TokenProviderTimeout = TimeSpan.FromSeconds(5);
+        }, time);
+
+        var call = client.Platform.ListRegionsAsync();
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(4));
+        Assert.That(call.IsCompleted, Is.False, "the provider still has a second left");
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var error = Assert.ThrowsAsync<PgBeamTimeoutException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.That(error!.Message, Does.Contain("token provider"));
+        Assert.That(sent, Is.Empty);
+    }
+
+    [Test]
+    public void A_provider_that_returns_an_unusable_token_fails_without_showing_it()
+    {
+        using var mock = new MockHttpMessageHandler();
+        mock.When("*").Respond("application/json", """{"regions":[]}""");
+        using var client = TestClients.Create(mock, options => options.TokenProvider = _ => ValueTask.FromResult("jwt-SECRET\n"));
+
+        var error = Assert.ThrowsAsync<PgBeamAuthenticationException>(() => client.Platform.ListRegionsAsync());
+
+        Assert.That(error!.ToString(), Does.Not.Contain("jwt-SECRET"));
+    }
+}
