@@ -42,7 +42,8 @@ public sealed class PgBeamClientOptions
     /// An <see cref="System.Net.Http.HttpClient"/> you own (proxies, custom TLS, test handlers). The SDK sends through
     /// it with its own auth, retries and error mapping, never changes it and never disposes it. Its
     /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> is ignored: <see cref="BaseUrl"/> decides where requests go.
-    /// Its <see cref="System.Net.Http.HttpClient.Timeout"/> still applies to each attempt.
+    /// Its <see cref="System.Net.Http.HttpClient.Timeout"/> still caps each attempt (it then counts as an attempt
+    /// timeout, and is retried like one).
     /// </summary>
     public HttpClient? HttpClient { get; set; }
 
@@ -55,7 +56,13 @@ public sealed class PgBeamClientOptions
     /// <summary>How long <see cref="TokenProvider"/> may take before the call fails with a timeout. Default 10 s.</summary>
     public TimeSpan TokenProviderTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>The timeout of one attempt (request sent to response body read). Default 30 s.</summary>
+    /// <summary>
+    /// The timeout of one attempt, from sending the request to reading the last byte of the response body. Default
+    /// 30 s. An attempt that times out is retried like a network failure; when retries run out the call throws
+    /// <see cref="PgBeamTimeoutException"/>. Distinct from the caller's <see cref="CancellationToken"/>, which ends
+    /// the call at once with <see cref="OperationCanceledException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+    /// turns it off (the retry budget still applies).
+    /// </summary>
     public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Retry and backoff settings.</summary>
@@ -67,7 +74,11 @@ public sealed class PgBeamClientOptions
     /// </summary>
     public bool AutomaticIdempotencyKeys { get; set; } = true;
 
-    /// <summary>Receives one debug line per attempt (method, path template, status, duration, attempt); never secrets.</summary>
+    /// <summary>
+    /// Receives one debug line per attempt in the category <c>PgBeam</c>: method, path template (never the real path
+    /// with its ids), status or failure kind, duration and attempt number. No header, body or secret is ever logged.
+    /// Null (the default) logs nothing.
+    /// </summary>
     public ILoggerFactory? LoggerFactory { get; set; }
 
     /// <summary>The clock for backoff waits, timeouts and budgets; tests pass a fake one. Default <see cref="TimeProvider.System"/>.</summary>

@@ -3,9 +3,12 @@ using System;
 namespace PgBeam;
 
 /// <summary>
-/// How the SDK retries 408, 429, 502, 503, 504 and network failures: exponential backoff
-/// <c>min(<see cref="BaseDelay"/> · 2^n, <see cref="MaxDelay"/>)</c> with ±<see cref="JitterFraction"/> jitter,
-/// <c>Retry-After</c> honoured, until <see cref="MaxRetries"/> or <see cref="TotalBudget"/> runs out.
+/// How the SDK retries 408, 429, 502, 503, 504 and network failures (connection refused or reset, an attempt timing
+/// out): exponential backoff <c>min(<see cref="BaseDelay"/> · 2^n, <see cref="MaxDelay"/>)</c> with
+/// ±<see cref="JitterFraction"/> jitter, or the server's <c>Retry-After</c>, until <see cref="MaxRetries"/> or
+/// <see cref="TotalBudget"/> runs out; then the last error is thrown. Every attempt of a POST or PATCH carries the
+/// same <c>Idempotency-Key</c>; one sent without a key (automatic keys off) is retried only after failures that show
+/// the server did nothing with it (408, 429, 503, a refused connection).
 /// </summary>
 public sealed class RetryOptions
 {

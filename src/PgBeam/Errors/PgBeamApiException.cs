@@ -22,6 +22,7 @@ public class PgBeamApiException : PgBeamException
         Headers = details.Headers;
         ResponseBody = details.ResponseBody;
         OperationId = details.OperationId;
+        Attempts = details.Attempts;
     }
 
     /// <summary>The HTTP status code of the response.</summary>
@@ -30,7 +31,10 @@ public class PgBeamApiException : PgBeamException
     /// <summary>The machine-readable error code the server sent (<c>error.code</c>, or <c>code</c> of a problem document), if any.</summary>
     public string? ErrorCode { get; }
 
-    /// <summary>The human-readable message the server sent, or the status text when it sent none.</summary>
+    /// <summary>
+    /// The human-readable message the server sent, or the status text when it sent none. Secrets of the call
+    /// (the key, a password or secret sent in the body) are masked should the server echo them.
+    /// </summary>
     public string ServerMessage { get; }
 
     /// <summary>The request id the server assigned (<c>X-Request-Id</c>), to quote to PgBeam support.</summary>
@@ -47,6 +51,9 @@ public class PgBeamApiException : PgBeamException
 
     /// <summary>The contract operation id of the failed call (<c>createAgentCredential</c>), when known.</summary>
     public string? OperationId { get; }
+
+    /// <summary>How many attempts the call made (1 when it was not retried; more when retryable statuses came first).</summary>
+    public int Attempts { get; }
 
     /// <summary>Whether the status is 404.</summary>
     public bool IsNotFound => StatusCode == HttpStatusCode.NotFound;
@@ -67,7 +74,18 @@ public class PgBeamApiException : PgBeamException
     {
         var code = details.ErrorCode is null ? string.Empty : $" [{details.ErrorCode}]";
         var operation = details.OperationId is null ? string.Empty : $" {details.OperationId}:";
-        var requestId = details.RequestId is null ? string.Empty : $" (request id {details.RequestId})";
-        return $"PgBeam API error{operation} {(int)details.StatusCode} {details.StatusCode}{code}: {details.Message}{requestId}";
+        var notes = new List<string>(2);
+        if (details.RequestId is not null)
+        {
+            notes.Add($"request id {details.RequestId}");
+        }
+
+        if (details.Attempts > 1)
+        {
+            notes.Add($"after {details.Attempts} attempts");
+        }
+
+        var suffix = notes.Count == 0 ? string.Empty : $" ({string.Join(", ", notes)})";
+        return $"PgBeam API error{operation} {(int)details.StatusCode} {details.StatusCode}{code}: {details.Message}{suffix}";
     }
 }

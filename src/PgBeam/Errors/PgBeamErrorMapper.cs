@@ -3,7 +3,9 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
+using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
+using PgBeam.Diagnostics;
 using PgBeam.Http;
 
 namespace PgBeam;
@@ -12,18 +14,25 @@ namespace PgBeam;
 internal static class PgBeamErrorMapper
 {
     /// <summary>Builds the exception for <paramref name="response"/>, whose body was already read into <paramref name="body"/>.</summary>
-    public static PgBeamApiException Create(HttpResponseMessage response, string? body, string? operationId, TimeProvider timeProvider)
+    /// <param name="response">The final response of the call.</param>
+    /// <param name="body">Its body as text; null when there was none or it could not be read.</param>
+    /// <param name="operationId">The contract operation id.</param>
+    /// <param name="attempts">How many attempts the call made.</param>
+    /// <param name="now">The current time, to turn a <c>Retry-After</c> date into a wait.</param>
+    /// <param name="redactor">Masks the call's secrets in what the server wrote, should it echo one.</param>
+    public static PgBeamApiException Create(HttpResponseMessage response, string? body, string? operationId, int attempts, DateTimeOffset now, SecretRedactor redactor)
     {
         var (message, code) = ReadMessage(body);
         var headers = CollectHeaders(response);
-        var details = new PgBeamErrorDetails(response.StatusCode, message ?? StatusText(response))
+        var details = new PgBeamErrorDetails(response.StatusCode, redactor.Redact(message ?? StatusText(response))!)
         {
-            ErrorCode = code,
-            RequestId = headers.TryGetValue("X-Request-Id", out var ids) ? (ids.Count > 0 ? ids[0] : null) : null,
+            ErrorCode = redactor.Redact(code),
+            RequestId = headers.TryGetValue("X-Request-Id", out var ids) && ids.Count > 0 ? ids[0] : null,
             Headers = headers,
             ResponseBody = body,
             OperationId = operationId,
-            RetryAfter = RetryAfter.Parse(response.Headers, timeProvider.GetUtcNow()),
+            RetryAfter = RetryAfter.Parse(response.Headers, now),
+            Attempts = attempts,
         };
 
         return response.StatusCode switch
@@ -58,44 +67,45 @@ internal static class PgBeamErrorMapper
     }
 
     /// <summary>
-    /// The message and code, in order of preference: an RFC 9457 problem document (<c>detail</c>, <c>title</c>,
-    /// <c>code</c>), PgBeam's envelope (<c>error.message</c>, <c>error.code</c>), a bare <c>message</c>. A body that is
-    /// not JSON (an HTML page from a load balancer) yields nothing, never a parser exception.
+    /// The message and code, in order of preference: an RFC 9457 problem document (<c>detail</c>, else <c>title</c>;
+    /// <c>code</c>), PgBeam's envelope (<c>error.message</c>, <c>error.code</c>), a bare <c>message</c> (or a string
+    /// <c>error</c>) with <c>code</c>. A body that is not JSON (an HTML page from a load balancer) yields nothing,
+    /// never a parser exception.
     /// </summary>
     internal static (string? Message, string? Code) ReadMessage(string? body)
     {
-        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] is not ('{' or '['))
+        if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
         {
             return (null, null);
         }
 
-        JToken root;
+        JObject root;
         try
         {
-            root = JToken.Parse(body);
+            using var reader = new JsonTextReader(new System.IO.StringReader(body))
+            {
+                DateParseHandling = DateParseHandling.None,
+                MaxDepth = 64,
+            };
+            root = JObject.Load(reader);
         }
-        catch (Newtonsoft.Json.JsonException)
+        catch (JsonException)
         {
             return (null, null);
         }
 
-        if (root is not JObject obj)
-        {
-            return (null, null);
-        }
-
-        var detail = Text(obj["detail"]) ?? Text(obj["title"]);
+        var detail = Text(root["detail"]) ?? Text(root["title"]);
         if (detail is not null)
         {
-            return (detail, Text(obj["code"]) ?? Text(obj["type"]));
+            return (detail, Text(root["code"]));
         }
 
-        if (obj["error"] is JObject error)
+        if (root["error"] is JObject error)
         {
             return (Text(error["message"]), Text(error["code"]));
         }
 
-        return (Text(obj["message"]) ?? Text(obj["error"]), Text(obj["code"]));
+        return (Text(root["message"]) ?? Text(root["error"]), Text(root["code"]));
     }
 
     private static string? Text(JToken? token) =>

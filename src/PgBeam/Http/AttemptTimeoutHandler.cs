@@ -6,9 +6,10 @@ using System.Threading.Tasks;
 namespace PgBeam.Http;
 
 /// <summary>
-/// Bounds one attempt (send and body read) by the per-attempt timeout, measured on the configured
-/// <see cref="TimeProvider"/>. A timeout becomes <see cref="AttemptTimeoutException"/> (retryable); the caller's
-/// own cancellation passes through as <see cref="OperationCanceledException"/>.
+/// Bounds one attempt (send and body read) by the per-attempt timeout (<see cref="RequestOptions.Timeout"/>, else
+/// <see cref="PgBeamClientOptions.Timeout"/>), measured on the configured <see cref="TimeProvider"/>. A timeout
+/// becomes <see cref="AttemptTimeoutException"/>, which the retry handler may retry; a cancellation from above
+/// (the caller's token, or the retry budget) passes through as <see cref="OperationCanceledException"/>.
 /// </summary>
 internal sealed class AttemptTimeoutHandler(ClientConfiguration configuration) : DelegatingHandler
 {
@@ -18,21 +19,16 @@ internal sealed class AttemptTimeoutHandler(ClientConfiguration configuration) :
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var timeout = PgBeamRequestContext.Of(request)?.Options?.Timeout ?? _defaultTimeout;
-        if (timeout == Timeout.InfiniteTimeSpan)
-        {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-
-        using var timeoutSource = new CancellationTokenSource(timeout, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
+        using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, _timeProvider);
+        using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
-            return await base.SendAsync(request, linked.Token).ConfigureAwait(false);
+            return await base.SendAsync(request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
-            // Our timer fired, or a caller-supplied HttpClient's own Timeout did: either way the attempt timed out.
-            throw new AttemptTimeoutException(timeout, ex);
+            // Our timer fired, or a caller-supplied HttpClient's own Timeout did: either way this attempt timed out.
+            throw new AttemptTimeoutException(timeoutSource?.IsCancellationRequested == true ? timeout : null, ex);
         }
     }
 }

@@ -27,7 +27,20 @@ internal sealed class AuthHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var token = _tokenProvider is null ? _apiKey! : await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+        string token;
+        if (_tokenProvider is null)
+        {
+            token = _apiKey!;
+        }
+        else
+        {
+            token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
+            if (PgBeamRequestContext.Of(request) is { } context)
+            {
+                context.ProvidedToken = token;
+            }
+        }
+
         request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
@@ -40,6 +53,12 @@ internal sealed class AuthHandler : DelegatingHandler
         var finished = await Task.WhenAny(providerTask, delay).ConfigureAwait(false);
         if (finished != providerTask)
         {
+            // The provider is abandoned; observe its eventual failure so it does not surface as an unobserved exception.
+            _ = providerTask.ContinueWith(
+                static task => _ = task.Exception,
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             cancellationToken.ThrowIfCancellationRequested();
             await timeout.CancelAsync().ConfigureAwait(false);
             throw new PgBeamTimeoutException(

@@ -1,12 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace PgBeam.Http;
 
 /// <summary>
-/// Builds the one handler chain of a client. The order is the design (see docs in README, "How a call travels"):
+/// Builds the one handler chain of a client, the same whoever owns the transport:
 /// once per call: user agent, idempotency key, retry (backoff, Retry-After, budget);
-/// per attempt: auth (token asked each attempt), attempt timeout, transport.
+/// per attempt: logging (when a logger factory is set), auth (token asked each attempt), attempt timeout, transport.
 /// </summary>
 internal static class HttpPipeline
 {
@@ -15,24 +18,32 @@ internal static class HttpPipeline
 
     /// <summary>Creates the chain in front of <paramref name="transport"/>.</summary>
     /// <param name="configuration">Validated settings.</param>
-    /// <param name="transport">Where requests finally go; null for the SDK's own connection pool.</param>
+    /// <param name="transport">
+    /// Where requests finally go: a caller's <see cref="HttpClient"/>, the one <c>IHttpClientFactory</c> built, or
+    /// null for the SDK's own connection pool (disposed with the chain).
+    /// </param>
     public static HttpMessageInvoker Create(ClientConfiguration configuration, HttpMessageInvoker? transport)
     {
         var ownsTransport = transport is null;
         transport ??= new HttpMessageInvoker(CreateSocketsHandler(), disposeHandler: true);
         var options = configuration.Options;
 
-        DelegatingHandler[] chain =
-        [
+        var chain = new List<DelegatingHandler>
+        {
             new UserAgentHandler(options.ApplicationName),
             new IdempotencyKeyHandler(options.AutomaticIdempotencyKeys),
             new RetryHandler(configuration),
-            new AuthHandler(configuration),
-            new AttemptTimeoutHandler(configuration),
-            new TransportHandler(transport, ownsTransport),
-        ];
+        };
+        if (options.LoggerFactory is { } loggerFactory)
+        {
+            chain.Add(new AttemptLoggingHandler(loggerFactory.CreateLogger(AttemptLoggingHandler.Category), options.TimeProvider));
+        }
 
-        for (var i = 0; i < chain.Length - 1; i++)
+        chain.Add(new AuthHandler(configuration));
+        chain.Add(new AttemptTimeoutHandler(configuration));
+        chain.Add(new TransportHandler(transport, ownsTransport));
+
+        for (var i = 0; i < chain.Count - 1; i++)
         {
             chain[i].InnerHandler = chain[i + 1];
         }
@@ -51,7 +62,7 @@ internal static class HttpPipeline
 
     private sealed class UnreachableHandler : HttpMessageHandler
     {
-        protected override System.Threading.Tasks.Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, System.Threading.CancellationToken cancellationToken) =>
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
             throw new InvalidOperationException("The PgBeam transport handler must not call its inner handler.");
     }
 }

@@ -6,8 +6,9 @@ using System.Threading.Tasks;
 namespace PgBeam.Http;
 
 /// <summary>
-/// Gives each POST and PATCH call one <c>Idempotency-Key</c> (the caller's, or a new UUIDv4), set before the retry
-/// handler so every attempt of the call carries the same key and the server can de-duplicate them.
+/// Gives a call its one <c>Idempotency-Key</c>: the caller's (<see cref="RequestOptions.IdempotencyKey"/>, any
+/// method), else a new UUIDv4 for POST and PATCH when automatic keys are on. It runs before the retry handler, so
+/// every attempt of the call carries the same key and the server can tell a retry from a new request.
 /// </summary>
 internal sealed class IdempotencyKeyHandler(bool automaticKeys) : DelegatingHandler
 {
@@ -15,35 +16,22 @@ internal sealed class IdempotencyKeyHandler(bool automaticKeys) : DelegatingHand
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        // RequestOptions.Validate has already checked the caller's key.
         var explicitKey = PgBeamRequestContext.Of(request)?.Options?.IdempotencyKey;
         request.Headers.Remove(HeaderName);
         if (explicitKey is not null)
         {
-            if (string.IsNullOrWhiteSpace(explicitKey) || explicitKey.Length > 255 || !IsPrintableAscii(explicitKey))
-            {
-                throw new ArgumentException("RequestOptions.IdempotencyKey must be 1 to 255 printable ASCII characters.", "requestOptions");
-            }
-
             request.Headers.TryAddWithoutValidation(HeaderName, explicitKey);
         }
-        else if (automaticKeys && (request.Method == HttpMethod.Post || request.Method == HttpMethod.Patch))
+        else if (automaticKeys && IsUnsafeMethod(request.Method))
         {
-            request.Headers.TryAddWithoutValidation(HeaderName, Guid.NewGuid().ToString());
+            // Guid.NewGuid is a version 4 (random) UUID.
+            request.Headers.TryAddWithoutValidation(HeaderName, Guid.NewGuid().ToString("D"));
         }
 
         return base.SendAsync(request, cancellationToken);
     }
 
-    private static bool IsPrintableAscii(string value)
-    {
-        foreach (var c in value)
-        {
-            if (c is < '\u0021' or > '\u007e')
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
+    /// <summary>POST and PATCH: the methods whose repetition can change the server's state twice.</summary>
+    public static bool IsUnsafeMethod(HttpMethod method) => method == HttpMethod.Post || method == HttpMethod.Patch;
 }

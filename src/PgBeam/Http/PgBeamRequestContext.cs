@@ -2,7 +2,10 @@ using System.Net.Http;
 
 namespace PgBeam.Http;
 
-/// <summary>What the handler chain needs to know about the call a request message belongs to.</summary>
+/// <summary>
+/// What the handler chain needs to know about the call a request message belongs to. It travels in the message's
+/// options, so every attempt's copy of the message shares the one context of its call.
+/// </summary>
 internal sealed class PgBeamRequestContext
 {
     private static readonly HttpRequestOptionsKey<PgBeamRequestContext> Key = new("PgBeam.RequestContext");
@@ -18,6 +21,7 @@ internal sealed class PgBeamRequestContext
 
     public string OperationId { get; }
 
+    /// <summary>The contract path without a leading slash (<c>v1/projects/{project_id}/agents</c>): safe to log.</summary>
     public string PathTemplate { get; }
 
     public string? ProjectId { get; }
@@ -26,8 +30,14 @@ internal sealed class PgBeamRequestContext
 
     public RequestOptions? Options { get; }
 
-    /// <summary>Attempts made so far; the retry handler counts them.</summary>
+    /// <summary>Attempts started so far; the retry handler counts them, so during an attempt it is that attempt's number.</summary>
     public int Attempts { get; set; }
+
+    /// <summary>
+    /// The bearer token a token provider supplied for the latest attempt, kept only so that an error message
+    /// echoing it can be redacted (see <c>SecretRedactor</c>).
+    /// </summary>
+    public string? ProvidedToken { get; set; }
 
     public void AttachTo(HttpRequestMessage message) => message.Options.Set(Key, this);
 

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -8,17 +9,22 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
+using PgBeam.Diagnostics;
 using PgBeam.Serialization;
 
 namespace PgBeam.Http;
 
 /// <summary>
 /// Sends the calls of every service of one client through its handler chain: builds the request message, writes
-/// the JSON body, maps an error status to the exception family, reads a JSON result, and traces the call.
+/// the JSON body, maps an error status to the exception family, reads a JSON result, and traces and measures the
+/// call (one activity and one duration per call; the attempts inside it belong to the handler chain).
 /// </summary>
 internal sealed class PgBeamTransport : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
+
+    /// <summary>Custom header values shorter than this are not treated as secrets when redacting (they would mask common words).</summary>
+    private const int MinimumHeaderSecretLength = 8;
 
     private readonly HttpMessageInvoker _pipeline;
 
@@ -36,7 +42,7 @@ internal sealed class PgBeamTransport : IDisposable
     public async Task<T> SendAsync<T>(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {
         using var response = await SendCoreAsync(request, options, cancellationToken).ConfigureAwait(false);
-        return await ReadJsonAsync<T>(response, request.OperationId, cancellationToken).ConfigureAwait(false);
+        return ReadJson<T>(await BodyOfAsync(response, cancellationToken).ConfigureAwait(false), request.OperationId);
     }
 
     /// <summary>Sends a call whose success response has no body the caller needs.</summary>
@@ -54,35 +60,62 @@ internal sealed class PgBeamTransport : IDisposable
 
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {
+        options?.Validate();
         var context = new PgBeamRequestContext(request, options);
         using var message = CreateMessage(request, options, context);
         using var activity = StartActivity(request);
         var started = Stopwatch.GetTimestamp();
-        var status = "error";
+        int? statusCode = null;
+        string? errorType = null;
         try
         {
             var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
-            status = ((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            statusCode = (int)response.StatusCode;
             if (!response.IsSuccessStatusCode)
             {
                 using (response)
                 {
-                    var body = await ReadErrorBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                    throw PgBeamErrorMapper.Create(response, body, request.OperationId, Configuration.Options.TimeProvider);
+                    var body = DecodeText(response.Content, await BodyOfAsync(response, cancellationToken).ConfigureAwait(false));
+                    var error = PgBeamErrorMapper.Create(
+                        response,
+                        body,
+                        request.OperationId,
+                        Math.Max(1, context.Attempts),
+                        Configuration.Options.TimeProvider.GetUtcNow(),
+                        CreateRedactor(request, options, context));
+                    errorType = error.GetType().Name;
+                    throw error;
                 }
             }
 
-            options?.OnResponse?.Invoke(new PgBeamResponseInfo(response.StatusCode, PgBeamErrorMapper.CollectHeaders(response), Math.Max(1, context.Attempts)));
+            if (options?.OnResponse is { } onResponse)
+            {
+                try
+                {
+                    onResponse(new PgBeamResponseInfo(response.StatusCode, PgBeamErrorMapper.CollectHeaders(response), Math.Max(1, context.Attempts)));
+                }
+                catch
+                {
+                    response.Dispose();
+                    throw;
+                }
+            }
+
             return response;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            status = "cancelled";
+            errorType = "cancelled";
+            throw;
+        }
+        catch (Exception ex) when (errorType is null)
+        {
+            errorType = ex.GetType().Name;
             throw;
         }
         finally
         {
-            Complete(activity, request, status, context.Attempts, Stopwatch.GetElapsedTime(started));
+            Complete(activity, request, statusCode, errorType, context.Attempts, Stopwatch.GetElapsedTime(started));
         }
     }
 
@@ -92,24 +125,16 @@ internal sealed class PgBeamTransport : IDisposable
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(request.Accept));
         if (request.Body is not null)
         {
-            var json = JsonConvert.SerializeObject(request.Body, PgBeamJson.Settings);
-            message.Content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+            message.Content = new ByteArrayContent(Serialize(request.Body));
             message.Content.Headers.ContentType = JsonMediaType;
         }
 
         if (options is not null)
         {
+            // RequestOptions.Validate has checked names and values.
             foreach (var header in options.Headers)
             {
-                if (ReservedHeaders.Contains(header.Key))
-                {
-                    throw new ArgumentException($"RequestOptions.Headers cannot set '{header.Key}': the SDK owns that header.", nameof(options));
-                }
-
-                if (!message.Headers.TryAddWithoutValidation(header.Key, header.Value))
-                {
-                    throw new ArgumentException($"RequestOptions.Headers has an invalid header name '{header.Key}'.", nameof(options));
-                }
+                message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
         }
 
@@ -117,64 +142,202 @@ internal sealed class PgBeamTransport : IDisposable
         return message;
     }
 
-    private static readonly HashSet<string> ReservedHeaders = new(StringComparer.OrdinalIgnoreCase)
+    /// <summary>The body as UTF-8 JSON, written straight to bytes.</summary>
+    private static byte[] Serialize(object body)
     {
-        "Authorization", IdempotencyKeyHandler.HeaderName, "User-Agent", "Content-Type", "Content-Length", "Host",
-    };
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1024, leaveOpen: true))
+        using (var json = new JsonTextWriter(writer))
+        {
+            PgBeamJson.Serializer.Serialize(json, body);
+        }
 
-    private static async Task<string?> ReadErrorBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        return buffer.ToArray();
+    }
+
+    /// <summary>What an error message may have to hide: the call's key or token, its sensitive body fields, its custom header values.</summary>
+    private SecretRedactor CreateRedactor(ApiRequest request, RequestOptions? options, PgBeamRequestContext context)
     {
+        var redactor = new SecretRedactor()
+            .Add(Configuration.ApiKey)
+            .Add(context.ProvidedToken)
+            .AddSensitiveValuesOf(request.Body);
+        if (options is not null)
+        {
+            foreach (var value in options.Headers.Values)
+            {
+                if (value.Length >= MinimumHeaderSecretLength)
+                {
+                    redactor.Add(value);
+                }
+            }
+        }
+
+        return redactor;
+    }
+
+    /// <summary>The body bytes; the transport handler has already read them inside the attempt.</summary>
+    private static async Task<byte[]> BodyOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content is BufferedResponseContent buffered)
+        {
+            return buffered.Body;
+        }
+
         try
         {
-            return await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
+            return [];
+        }
+    }
+
+    /// <summary>An error body as text in its declared charset (UTF-8 when none or an unknown one); null when empty.</summary>
+    private static string? DecodeText(HttpContent content, byte[] body)
+    {
+        if (body.Length == 0)
+        {
             return null;
         }
-    }
 
-    private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, string operationId, CancellationToken cancellationToken)
-    {
-        var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        await using (stream.ConfigureAwait(false))
+        var encoding = Encoding.UTF8;
+        if (content.Headers.ContentType?.CharSet is { Length: > 0 } charset)
         {
-            using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8)) { CloseInput = true };
             try
             {
-                var result = PgBeamJson.Serializer.Deserialize<T>(reader);
-                if (result is null)
-                {
-                    throw new PgBeamSerializationException($"The response to {operationId} has an empty body where the contract promises JSON.")
-                    {
-                        OperationId = operationId,
-                    };
-                }
-
-                // Anything after the value (a second document, garbage) means the body is not what the contract says.
-                if (await reader.ReadAsync(cancellationToken).ConfigureAwait(false) && reader.TokenType != JsonToken.Comment)
-                {
-                    throw Malformed(operationId, reader.LineNumber, reader.LinePosition, reader.Path, "unexpected content after the JSON value");
-                }
-
-                return result;
+                encoding = Encoding.GetEncoding(charset.Trim('"'));
             }
-            catch (JsonException ex)
+            catch (ArgumentException)
             {
-                // Json.NET's own message can quote the offending value (a secret in a mistyped field): never reuse it.
-                var (line, position, path) = ex switch
-                {
-                    JsonReaderException r => (r.LineNumber, r.LinePosition, r.Path),
-                    JsonSerializationException s => (s.LineNumber, s.LinePosition, s.Path),
-                    _ => (reader.LineNumber, reader.LinePosition, reader.Path),
-                };
-                throw Malformed(operationId, line, position, path, ex is JsonReaderException ? "the JSON is malformed or truncated" : "a value does not have the type the contract says");
+                // An unknown charset from a proxy's error page: read it as UTF-8 rather than fail.
             }
+        }
+
+        return encoding.GetString(body);
+    }
+
+    /// <summary>
+    /// Parses a success body. When it is not the JSON the contract describes, the error says why and where (line,
+    /// position, JSON path) but keeps neither Json.NET's message nor its exception: both can quote the offending
+    /// value, which may be a secret in a field of an unexpected type.
+    /// </summary>
+    internal static T ReadJson<T>(byte[] body, string operationId)
+    {
+        var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), Encoding.UTF8));
+        try
+        {
+            var result = PgBeamJson.Serializer.Deserialize<T>(reader);
+            if (result is null)
+            {
+                throw new PgBeamSerializationException(
+                    $"The response to {operationId} has {(IsBlank(body) ? "an empty body" : "a null body")} where the contract promises JSON.")
+                {
+                    OperationId = operationId,
+                };
+            }
+
+            // Anything after the value (a second document, garbage) means the body is not what the contract says.
+            while (reader.Read())
+            {
+                if (reader.TokenType != JsonToken.Comment)
+                {
+                    throw Malformed(operationId, reader.LineNumber, reader.LinePosition, reader.Path, "there is more content after the JSON value");
+                }
+            }
+
+            return result;
+        }
+        catch (Exception ex) when (ex is not PgBeamSerializationException and not OperationCanceledException)
+        {
+            if (FindSyntaxError(body) is { } syntax)
+            {
+                throw Malformed(operationId, syntax.Line, syntax.Position, syntax.Path, syntax.Reason);
+            }
+
+            // Json.NET's exceptions carry a position; a converter's own exception does not, and then the reader's is it.
+            var (line, position, path) = ex switch
+            {
+                JsonReaderException { LineNumber: > 0 } r => (r.LineNumber, r.LinePosition, r.Path),
+                JsonSerializationException { LineNumber: > 0 } s => (s.LineNumber, s.LinePosition, s.Path),
+                _ => (reader.LineNumber, reader.LinePosition, reader.Path),
+            };
+            throw Malformed(operationId, line, position, path, "a value does not have the type the contract says");
+        }
+        finally
+        {
+            ((IDisposable)reader).Dispose();
         }
     }
 
-    private static PgBeamSerializationException Malformed(string operationId, int line, int position, string? path, string reason) =>
-        new($"The response to {operationId} is not valid JSON for its contract type: {reason} at line {line}, position {position}" +
+    /// <summary>Where <paramref name="body"/> stops being well-formed JSON, or null when it is well-formed.</summary>
+    private static (int Line, int Position, string? Path, string Reason)? FindSyntaxError(byte[] body)
+    {
+        using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), Encoding.UTF8))
+        {
+            DateParseHandling = DateParseHandling.None,
+            FloatParseHandling = FloatParseHandling.Decimal,
+            MaxDepth = PgBeamJson.Settings.MaxDepth,
+        };
+        var open = 0;
+        try
+        {
+            while (reader.Read())
+            {
+                open += reader.TokenType switch
+                {
+                    JsonToken.StartObject or JsonToken.StartArray or JsonToken.StartConstructor => 1,
+                    JsonToken.EndObject or JsonToken.EndArray or JsonToken.EndConstructor => -1,
+                    _ => 0,
+                };
+            }
+        }
+        catch (JsonReaderException ex)
+        {
+            return (ex.LineNumber, ex.LinePosition, ex.Path, EndsAt(body, ex.LineNumber, ex.LinePosition) ? Truncated : "the JSON is malformed");
+        }
+
+        return open > 0 ? (reader.LineNumber, reader.LinePosition, reader.Path, Truncated) : null;
+    }
+
+    private const string Truncated = "the JSON ends before it is complete (a truncated body)";
+
+    /// <summary>Whether a reader position is at the end of the body's text (trailing whitespace aside).</summary>
+    private static bool EndsAt(byte[] body, int line, int position)
+    {
+        var text = Encoding.UTF8.GetString(body).TrimEnd();
+        var lastBreak = text.LastIndexOf('\n');
+        var lastLine = 1;
+        foreach (var c in text)
+        {
+            lastLine += c == '\n' ? 1 : 0;
+        }
+
+        return line > lastLine || (line == lastLine && position >= text.Length - (lastBreak + 1));
+    }
+
+    private static bool IsBlank(byte[] body)
+    {
+        foreach (var b in body)
+        {
+            if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static PgBeamSerializationException Malformed(string operationId, int line, int position, string? path, string reason)
+    {
+        // A JSON path is made of the server's property names; mask anything in it that looks like a secret all the same.
+        path = new SecretRedactor().Redact(path);
+        return new(
+            string.Create(
+                CultureInfo.InvariantCulture,
+                $"The response to {operationId} is not valid JSON for its contract type: {reason}, at line {line}, position {position}") +
             (string.IsNullOrEmpty(path) ? "." : $", path '{path}'.") + " The body is not shown because it may contain secrets.")
         {
             OperationId = operationId,
@@ -182,6 +345,7 @@ internal sealed class PgBeamTransport : IDisposable
             LinePosition = position,
             JsonPath = path,
         };
+    }
 
     private static Activity? StartActivity(ApiRequest request)
     {
@@ -205,21 +369,38 @@ internal sealed class PgBeamTransport : IDisposable
         return activity;
     }
 
-    private static void Complete(Activity? activity, ApiRequest request, string status, int attempts, TimeSpan elapsed)
+    private static void Complete(Activity? activity, ApiRequest request, int? statusCode, string? errorType, int attempts, TimeSpan elapsed)
     {
-        if (activity is not null)
+        if (activity is { IsAllDataRequested: true })
         {
-            activity.SetTag("http.response.status_code", status);
+            if (statusCode is { } status)
+            {
+                activity.SetTag("http.response.status_code", status);
+            }
+
+            if (errorType is not null)
+            {
+                activity.SetTag("error.type", errorType);
+            }
+
             activity.SetTag("pgbeam.attempts", attempts);
-            activity.SetStatus(status.StartsWith('2') ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+            activity.SetStatus(errorType is null ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
         }
 
         if (PgBeamTelemetry.CallDuration.Enabled)
         {
-            PgBeamTelemetry.CallDuration.Record(
-                elapsed.TotalSeconds,
-                new KeyValuePair<string, object?>("pgbeam.operation", request.OperationId),
-                new KeyValuePair<string, object?>("http.response.status_code", status));
+            var tags = new TagList { { "pgbeam.operation", request.OperationId } };
+            if (statusCode is { } status)
+            {
+                tags.Add("http.response.status_code", status);
+            }
+
+            if (errorType is not null)
+            {
+                tags.Add("error.type", errorType);
+            }
+
+            PgBeamTelemetry.CallDuration.Record(elapsed.TotalSeconds, tags);
         }
     }
 

@@ -1,10 +1,11 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
+using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
+using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using Polly;
@@ -14,13 +15,12 @@ namespace PgBeam.Http;
 
 /// <summary>
 /// The only place retries are decided: one Polly retry strategy per client. Retries 408, 429, 502, 503, 504 and
-/// network failures (refused, reset, attempt timeout) with backoff <c>min(base · 2^n, max)</c> ± jitter, or the
-/// server's <c>Retry-After</c>, while the retry count and the total budget allow. Each attempt sends a fresh copy
-/// of the request, with the body buffered once.
+/// network failures (refused, reset, an attempt timing out) with backoff <c>min(base · 2^n, max)</c> ± jitter, or
+/// the server's <c>Retry-After</c>, while the call's retry count and the total budget allow. Each attempt sends a
+/// fresh copy of the request (a message can be sent only once), with the body buffered once.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<HttpRequestMessage> RequestKey = new("PgBeam.Request");
     private static readonly ResiliencePropertyKey<CallState> StateKey = new("PgBeam.CallState");
 
     private readonly RetryOptions _retry;
@@ -34,13 +34,19 @@ internal sealed class RetryHandler : DelegatingHandler
         _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider }
             .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
             {
-                MaxRetryAttempts = int.MaxValue, // the real limit is per call, checked in ShouldHandle
+                // The limit is per call (RequestOptions.MaxRetries) and shares the decision with the budget, so
+                // ShouldHandle enforces it; the delay is computed there too, and DelayGenerator hands it to Polly.
+                MaxRetryAttempts = int.MaxValue,
+                BackoffType = DelayBackoffType.Constant,
+                Delay = TimeSpan.Zero,
+                UseJitter = false,
                 ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(args.Context.Properties.GetValue(StateKey, null!).NextDelay),
+                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(StateOf(args.Context).NextDelay),
                 OnRetry = args =>
                 {
-                    args.Context.Properties.GetValue(StateKey, null!).Retries++;
-                    PgBeamTelemetry.RecordRetry(args.Context.Properties.GetValue(StateKey, null!).OperationId);
+                    var state = StateOf(args.Context);
+                    state.Retries++;
+                    PgBeamTelemetry.RecordRetry(state.OperationId, state.Attempts, args.RetryDelay, Describe(args.Outcome));
                     return default;
                 },
             })
@@ -52,76 +58,112 @@ internal sealed class RetryHandler : DelegatingHandler
         status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
             or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
-    /// <summary>Failures of the network or of one attempt's time, as opposed to the caller cancelling.</summary>
-    public static bool IsTransientException(Exception exception) =>
-        exception is HttpRequestException or IOException or SocketException or AttemptTimeoutException;
+    /// <summary>
+    /// Failures of the network or of one attempt's time, as opposed to the caller cancelling. A TLS or proxy
+    /// authentication failure is not transient: repeating it would only delay the same error.
+    /// </summary>
+    public static bool IsTransientException(Exception exception) => exception switch
+    {
+        AttemptTimeoutException => true,
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError or HttpRequestError.UserAuthenticationError } => false,
+        HttpRequestException or IOException or SocketException => true,
+        _ => false,
+    };
+
+    /// <summary>
+    /// <c>min(base · 2^n, max)</c> spread by ± the jitter fraction, for retry <paramref name="retryIndex"/> (0 for the
+    /// first retry); <paramref name="random"/> is uniform in [0, 1).
+    /// </summary>
+    public static TimeSpan ComputeBackoff(RetryOptions retry, int retryIndex, double random)
+    {
+        var exponential = retry.BaseDelay.TotalMilliseconds * Math.Pow(2, Math.Min(retryIndex, 62));
+        var capped = Math.Min(exponential, retry.MaxDelay.TotalMilliseconds);
+        var spread = retry.JitterFraction * ((random * 2) - 1);
+        return TimeSpan.FromMilliseconds(Math.Max(0, capped * (1 + spread)));
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var requestContext = PgBeamRequestContext.Of(request);
         var state = new CallState(
-            requestContext?.OperationId ?? "unknown",
+            requestContext,
+            requestContext?.OperationId ?? request.Method.Method,
             requestContext?.Options?.MaxRetries ?? _retry.MaxRetries,
+            replaySafe: !IdempotencyKeyHandler.IsUnsafeMethod(request.Method) || request.Headers.Contains(IdempotencyKeyHandler.HeaderName),
             _timeProvider.GetTimestamp());
-        if (state.MaxRetries < 0)
-        {
-            throw new ArgumentException("RequestOptions.MaxRetries cannot be negative.", "requestOptions");
-        }
 
+        // Buffered once; every attempt gets its own message over the same bytes.
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
 
-        // The budget bounds the whole call, waits included; it ends an attempt or a wait that would run past it.
+        // The budget bounds the whole call, waits included: it ends an attempt or a wait that would run past it.
         using var budget = new CancellationTokenSource(_retry.TotalBudget, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        var context = ResilienceContextPool.Shared.Get(linked.Token);
-        context.Properties.Set(RequestKey, request);
-        context.Properties.Set(StateKey, state);
+        var resilienceContext = ResilienceContextPool.Shared.Get(linked.Token);
+        resilienceContext.Properties.Set(StateKey, state);
+        Outcome<HttpResponseMessage> outcome;
         try
         {
-            var outcome = await _pipeline.ExecuteOutcomeAsync(
-                async (ctx, handler) =>
+            outcome = await _pipeline.ExecuteOutcomeAsync(
+                static async (context, arguments) =>
                 {
-                    var attempt = CopyRequest(ctx.Properties.GetValue(RequestKey, null!), body);
-                    var callState = ctx.Properties.GetValue(StateKey, null!);
+                    var (handler, original, content, callState) = arguments;
                     callState.Attempts++;
-                    if (requestContext is not null)
+                    if (callState.RequestContext is { } requestContext)
                     {
                         requestContext.Attempts = callState.Attempts;
                     }
 
+                    var attempt = CopyRequest(original, content);
                     try
                     {
-                        return Outcome.FromResult(await handler.SendAttemptAsync(attempt, ctx.CancellationToken).ConfigureAwait(false));
+                        return Outcome.FromResult(await handler.SendAttemptAsync(attempt, context.CancellationToken).ConfigureAwait(false));
                     }
+#pragma warning disable CA1031 // Every failure becomes an outcome: ShouldRetry decides, and Translate rethrows what it does not know.
                     catch (Exception ex)
+#pragma warning restore CA1031
                     {
                         attempt.Dispose();
                         return Outcome.FromException<HttpResponseMessage>(ex);
                     }
                 },
-                context,
-                this).ConfigureAwait(false);
-
-            if (outcome.Exception is null)
-            {
-                return outcome.Result!;
-            }
-
-            throw Translate(outcome.Exception, state, budget.IsCancellationRequested, cancellationToken);
+                resilienceContext,
+                (this, request, body, state)).ConfigureAwait(false);
         }
         finally
         {
-            ResilienceContextPool.Shared.Return(context);
+            ResilienceContextPool.Shared.Return(resilienceContext);
         }
+
+        if (cancellationToken.IsCancellationRequested && (outcome.Exception is not null || IsRetryableStatus(outcome.Result!.StatusCode)))
+        {
+            // The caller cancelled during an attempt or a backoff wait: that is the outcome, whatever the attempt said.
+            outcome.Result?.Dispose();
+            throw new OperationCanceledException("The PgBeam call was cancelled.", outcome.Exception, cancellationToken);
+        }
+
+        if (outcome.Exception is null)
+        {
+            return outcome.Result!;
+        }
+
+        var translated = Translate(outcome.Exception, state, budget.IsCancellationRequested);
+        if (translated is null)
+        {
+            ExceptionDispatchInfo.Throw(outcome.Exception);
+        }
+
+        throw translated;
     }
 
     private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage attempt, CancellationToken cancellationToken) =>
         base.SendAsync(attempt, cancellationToken);
 
+    private static CallState StateOf(ResilienceContext context) => context.Properties.GetValue(StateKey, null!);
+
     private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attemptNumber, ResilienceContext context)
     {
-        var state = context.Properties.GetValue(StateKey, null!);
-        if (context.CancellationToken.IsCancellationRequested || attemptNumber >= state.MaxRetries)
+        var state = StateOf(context);
+        if (context.CancellationToken.IsCancellationRequested)
         {
             return false;
         }
@@ -134,8 +176,9 @@ internal sealed class RetryHandler : DelegatingHandler
                 return false;
             }
         }
-        else if (outcome.Result is { } response)
+        else
         {
+            var response = outcome.Result!;
             if (!IsRetryableStatus(response.StatusCode))
             {
                 return false;
@@ -144,10 +187,27 @@ internal sealed class RetryHandler : DelegatingHandler
             retryAfter = _retry.RespectRetryAfter ? RetryAfter.Parse(response.Headers, _timeProvider.GetUtcNow()) : null;
         }
 
-        var delay = retryAfter ?? Backoff(attemptNumber);
+        if (attemptNumber >= state.MaxRetries)
+        {
+            state.StopReason = state.MaxRetries == 0 ? "retries are disabled" : $"MaxRetries ({state.MaxRetries}) reached";
+            return false;
+        }
+
+        if (!state.ReplaySafe && !SurelyNotProcessed(outcome))
+        {
+            // A POST or PATCH without an Idempotency-Key may have been carried out already: repeating it could,
+            // say, create a second credential. Only failures that prove the server did nothing are retried.
+            state.StopReason = "not retried: the request has no Idempotency-Key and may have reached the server";
+            return false;
+        }
+
+        var delay = retryAfter ?? ComputeBackoff(_retry, attemptNumber, Random.Shared.NextDouble());
         var elapsed = _timeProvider.GetElapsedTime(state.StartTimestamp);
         if (elapsed + delay >= _retry.TotalBudget)
         {
+            state.StopReason = string.Create(
+                CultureInfo.InvariantCulture,
+                $"the next retry (in {delay.TotalSeconds:0.###} s) would pass the {_retry.TotalBudget.TotalSeconds:0.###} s total budget");
             return false;
         }
 
@@ -155,18 +215,24 @@ internal sealed class RetryHandler : DelegatingHandler
         return true;
     }
 
-    /// <summary><c>min(base · 2^n, max)</c>, spread by ± the jitter fraction.</summary>
-    private TimeSpan Backoff(int attemptNumber)
+    /// <summary>Failures that show the server did not act on the request, so even a non-idempotent call may repeat.</summary>
+    private static bool SurelyNotProcessed(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
     {
-        var exponential = _retry.BaseDelay.TotalMilliseconds * Math.Pow(2, attemptNumber);
-        var capped = Math.Min(exponential, _retry.MaxDelay.TotalMilliseconds);
-        var jitter = _retry.JitterFraction * ((Random.Shared.NextDouble() * 2) - 1);
-        return TimeSpan.FromMilliseconds(Math.Max(0, capped * (1 + jitter)));
-    }
+        // 408: the server gave up waiting for the request; 429 and 503: it refused to take it on.
+        null => outcome.Result!.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable,
+        // No connection was made, so nothing was sent.
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
+        SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound } => true,
+        _ => false,
+    };
 
     private static HttpRequestMessage CopyRequest(HttpRequestMessage original, byte[]? body)
     {
-        var copy = new HttpRequestMessage(original.Method, original.RequestUri) { Version = original.Version, VersionPolicy = original.VersionPolicy };
+        var copy = new HttpRequestMessage(original.Method, original.RequestUri)
+        {
+            Version = original.Version,
+            VersionPolicy = original.VersionPolicy,
+        };
         foreach (var header in original.Headers)
         {
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
@@ -189,45 +255,63 @@ internal sealed class RetryHandler : DelegatingHandler
         return copy;
     }
 
-    private Exception Translate(Exception exception, CallState state, bool budgetExpired, CancellationToken callerToken)
+    /// <summary>The SDK error for a failure that ended the loop, or null to rethrow it as it is.</summary>
+    private PgBeamException? Translate(Exception exception, CallState state, bool budgetExpired)
     {
         var elapsed = _timeProvider.GetElapsedTime(state.StartTimestamp);
-        if (callerToken.IsCancellationRequested)
-        {
-            return exception as OperationCanceledException ?? new OperationCanceledException("The call was cancelled.", exception, callerToken);
-        }
-
+        var attempts = state.Attempts == 1 ? "1 attempt" : $"{state.Attempts} attempts";
+        var stop = state.StopReason is null ? string.Empty : $"; {state.StopReason}";
         if (budgetExpired && exception is OperationCanceledException or AttemptTimeoutException)
         {
             return new PgBeamTimeoutException(
-                $"{state.OperationId} timed out: the total retry budget of {_retry.TotalBudget.TotalSeconds:0.###} s ran out after {state.Attempts} attempt(s).",
-                state.Attempts, elapsed, exception);
+                string.Create(CultureInfo.InvariantCulture, $"{state.OperationId} timed out: the {_retry.TotalBudget.TotalSeconds:0.###} s total budget of the call ran out during attempt {state.Attempts} (after {elapsed.TotalSeconds:0.###} s)."),
+                state.Attempts,
+                elapsed,
+                exception);
         }
 
         return exception switch
         {
             AttemptTimeoutException timeout => new PgBeamTimeoutException(
-                $"{state.OperationId} timed out: each of {state.Attempts} attempt(s) ran past the {timeout.Timeout.TotalSeconds:0.###} s attempt timeout.",
-                state.Attempts, elapsed, exception),
+                string.Create(CultureInfo.InvariantCulture, $"{state.OperationId} timed out after {attempts} ({elapsed.TotalSeconds:0.###} s): {timeout.Message.TrimEnd('.')}{stop}."),
+                state.Attempts,
+                elapsed,
+                exception),
             HttpRequestException or IOException or SocketException => new PgBeamNetworkException(
-                $"{state.OperationId} failed: the PgBeam API could not be reached after {state.Attempts} attempt(s) ({Describe(exception)}).",
-                state.Attempts, elapsed, timedOut: false, exception),
-            _ => exception,
+                string.Create(CultureInfo.InvariantCulture, $"{state.OperationId} failed after {attempts} ({elapsed.TotalSeconds:0.###} s): the PgBeam API could not be reached ({Describe(exception)}){stop}."),
+                state.Attempts,
+                elapsed,
+                timedOut: false,
+                exception),
+            _ => null,
         };
     }
 
-    private static string Describe(Exception exception) => exception switch
+    /// <summary>A short, secret-free name for what went wrong, for messages, logs and traces.</summary>
+    internal static string Describe(Exception exception) => exception switch
     {
+        AttemptTimeoutException => "attempt timeout",
         HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => error.ToString(),
+        HttpRequestException { InnerException: IOException { InnerException: SocketException socket } } => socket.SocketErrorCode.ToString(),
+        HttpRequestException { InnerException: { } inner } => inner.GetType().Name,
+        SocketException socket => socket.SocketErrorCode.ToString(),
         _ => exception.GetType().Name,
     };
 
-    [DebuggerDisplay("{OperationId} attempt {Attempts}")]
-    private sealed class CallState(string operationId, int maxRetries, long startTimestamp)
+    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Exception is { } exception ? Describe(exception) : ((int)outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>What the retry loop knows about one call.</summary>
+    private sealed class CallState(PgBeamRequestContext? requestContext, string operationId, int maxRetries, bool replaySafe, long startTimestamp)
     {
+        public PgBeamRequestContext? RequestContext { get; } = requestContext;
+
         public string OperationId { get; } = operationId;
 
         public int MaxRetries { get; } = maxRetries;
+
+        /// <summary>Whether repeating the request cannot do anything twice (a safe method, or an idempotency key).</summary>
+        public bool ReplaySafe { get; } = replaySafe;
 
         public long StartTimestamp { get; } = startTimestamp;
 
@@ -236,5 +320,8 @@ internal sealed class RetryHandler : DelegatingHandler
         public int Retries { get; set; }
 
         public TimeSpan NextDelay { get; set; }
+
+        /// <summary>Why the loop stopped while the last failure was still retryable, for the error message.</summary>
+        public string? StopReason { get; set; }
     }
 }
