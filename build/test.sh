@@ -26,11 +26,16 @@ if [ $build_rc -ne 0 ]; then
   exit 1
 fi
 
-dotnet test PgBeam.sln --no-build --nologo -v minimal --logger "trx" --results-directory "$results" "$@"
-test_rc=$?
+# One run per test project, each with its own results folder, so no two result files can collide.
+test_rc=0
+for project in tests/*/*.csproj; do
+  name="$(basename "$project" .csproj)"
+  dotnet test "$project" --no-build --nologo -v minimal --logger "trx;LogFileName=$name.trx" \
+    --results-directory "$results/$name" "$@" || test_rc=1
+done
 
 passed=0; failed=0
-for trx in "$results"/*.trx; do
+for trx in "$results"/*/*.trx; do
   [ -f "$trx" ] || continue
   counters="$(grep -o '<Counters [^>]*>' "$trx" | head -1)"
   p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
