@@ -1,7 +1,6 @@
 using System;
 using System.Net.Http;
 using System.Reflection;
-using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -32,7 +31,7 @@ internal sealed class UserAgentHandler : DelegatingHandler
     internal static string Build(string? applicationName)
     {
         var runtime = Environment.Version.ToString();
-        var value = $"pgbeam-dotnet/{SdkVersion} (.NET {runtime}; {RuntimeInformation.OSDescription.Trim()})";
+        var value = $"pgbeam-dotnet/{SdkVersion} (.NET {runtime})";
         if (!string.IsNullOrWhiteSpace(applicationName))
         {
             foreach (var c in applicationName)
