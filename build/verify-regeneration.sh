@@ -5,7 +5,7 @@
 #      and user code calling client.Honeytokens.ListHoneytokensAsync(...) and the new members compiles;
 #   3. a second `dotnet build` skips NSwag;
 #   4. the public API snapshot test fails showing exactly those additions and nothing else;
-#   5. a hand edit in generated/ fails the drift check.
+#   5. a hand edit in generated/ fails the drift check, and the command it names undoes the edit.
 # Run by .ci/run; takes a minute or two. Leaves the repository untouched.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -58,7 +58,7 @@ echo "verify-regeneration: 2. dotnet build regenerates and compiles"
 cp generated/PgBeam.g.cs before.g.cs
 touch "$contract"
 dotnet build src/PgBeam/PgBeam.csproj --nologo -v minimal > build1.log 2>&1 || { cat build1.log; fail "the build failed"; }
-grep -q "regenerating generated/" build1.log || fail "the build did not run NSwag"
+[ "$(grep -c "regenerating generated/" build1.log)" -eq 1 ] || fail "NSwag did not run exactly once for the two target frameworks"
 cmp -s before.g.cs generated/PgBeam.g.cs && fail "generated/ did not change"
 grep -q "public virtual IHoneytokensClient Honeytokens" generated/PgBeam.g.cs || fail "no Honeytokens service on PgBeamClient"
 
@@ -109,5 +109,7 @@ bash build/check-generated.sh > /dev/null 2>&1 || fail "the drift check failed r
 echo "// a hand edit" >> generated/PgBeam.g.cs
 if bash build/check-generated.sh > drift2.log 2>&1; then fail "the drift check passed a hand edit"; fi
 grep -q "differs: generated/PgBeam.g.cs" drift2.log || fail "the drift check did not name the file"
+dotnet build build/codegen/PgBeam.CodeGen.csproj --nologo -v minimal > build3.log 2>&1 || { cat build3.log; fail "the fix command failed"; }
+bash build/check-generated.sh > /dev/null 2>&1 || fail "the command the drift check names did not undo the hand edit"
 
 echo "verify-regeneration: OK (contract change -> regenerated, compiled, skipped when unchanged, snapshot diff exact, drift caught)"
