@@ -792,6 +792,8 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListAuditLogsParams();
                     page_.Before = before_;
+                    // Always ask for the page size the walk assumes, so "a short page is the last one" holds whatever the server's default.
+                    page_.PageSize = filters_?.PageSize ?? 20;
                     return ListAuditLogsAsync(projectId, page_, requestOptions, pageCancellationToken_);
                 },
                 static response_ => response_.Entries,
@@ -4997,6 +4999,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListSupportCasesParams();
                     page_.Page = pageNumber_;
+                    page_.PageSize = filters_?.PageSize ?? 20;
                     return ListSupportCasesAsync(orgId, page_, requestOptions, pageCancellationToken_);
                 },
                 static response_ => response_.Cases,

@@ -39,6 +39,14 @@ internal static class TokenPager
         Func<TResponse, string?> nextToken,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        // Every token asked with so far: a server that sends one back, right away or after a cycle (A, B, A), would
+        // make the walk repeat pages forever. Tokens are short, so this stays small next to one page of items.
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (pageToken is not null)
+        {
+            seen.Add(pageToken);
+        }
+
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -51,10 +59,10 @@ internal static class TokenPager
                 yield break;
             }
 
-            if (string.Equals(next, pageToken, StringComparison.Ordinal))
+            if (!seen.Add(next))
             {
                 throw new PgBeamPaginationException(
-                    $"The server answered {operationId} with the page token it was asked with; following it would repeat the same page forever. The items up to here were yielded once each.",
+                    $"The server answered {operationId} with a page token it had already been asked with; following it would repeat pages forever. The items up to here were yielded once each.",
                     operationId,
                     PgBeamPaginationFailure.RepeatedPageToken);
             }

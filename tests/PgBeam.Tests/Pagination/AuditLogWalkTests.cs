@@ -105,7 +105,7 @@ public class AuditLogWalkTests
 
         Assert.That(entries.Select(e => e.Id), Is.EqualTo(new[] { "b", "c" }));
         Assert.That(DateTimeOffset.Parse(server.Requests[0]["before"]!, CultureInfo.InvariantCulture), Is.EqualTo(T9.AddTicks(10)));
-        Assert.That(server.Requests[0]["page_size"], Is.Null, "an unset page size stays unset (the server's default, 20, applies)");
+        Assert.That(server.Requests[0]["page_size"], Is.EqualTo("20"), "an unset page size is sent as the contract default, the size the walk assumes when it decides a page was the last");
     }
 
     [Test]

@@ -43,6 +43,35 @@ public class TokenPagingTests
     }
 
     [Test]
+    public void A_server_whose_tokens_cycle_back_to_an_earlier_one_ends_the_walk_with_an_error_instead_of_looping()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var asked = new List<string?>();
+        mock.When(HttpMethod.Get, TestClients.Url("/v1/projects/prj_1/policies")).Respond(request =>
+        {
+            var token = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query)["page_token"];
+            asked.Add(token);
+            // First page -> tok_a -> tok_b -> tok_a again: a cycle no single-step check sees.
+            var next = token switch { null => "tok_a", "tok_a" => "tok_b", _ => "tok_a" };
+            return Json($$"""{"policies":[{"id":"pol_{{asked.Count}}"}],"next_page_token":"{{next}}"}""");
+        });
+        using var client = TestClients.Create(mock);
+
+        var yielded = new List<string>();
+        var error = Assert.ThrowsAsync<PgBeamPaginationException>(async () =>
+        {
+            await foreach (var profile in client.Policies.ListPolicyProfilesAutoPagingAsync("prj_1"))
+            {
+                yielded.Add(profile.Id);
+            }
+        });
+
+        Assert.That(error!.Reason, Is.EqualTo(PgBeamPaginationFailure.RepeatedPageToken));
+        Assert.That(asked, Is.EqualTo(new string?[] { null, "tok_a", "tok_b" }));
+        Assert.That(yielded, Is.EqualTo(new[] { "pol_1", "pol_2", "pol_3" }));
+    }
+
+    [Test]
     public async Task An_empty_next_page_token_ends_the_walk()
     {
         using var mock = new MockHttpMessageHandler();
