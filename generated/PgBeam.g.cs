@@ -51,7 +51,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -73,7 +73,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -156,7 +156,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -186,7 +186,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -258,7 +258,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization\'s plan allows no more agent credentials.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization's plan allows no more agent credentials.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
@@ -281,7 +281,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -322,7 +322,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -344,7 +344,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -365,7 +365,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -386,7 +386,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Rotation is impossible because the credential has been revoked.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -408,7 +408,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -450,7 +450,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -493,7 +493,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization\'s plan allows no more agent credentials.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization's plan allows no more agent credentials.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
@@ -526,7 +526,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -599,7 +599,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -631,7 +631,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -664,7 +664,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -695,7 +695,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Rotation is impossible because the credential has been revoked.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -727,7 +727,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -817,7 +817,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -966,7 +966,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1008,7 +1008,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1050,7 +1050,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1126,7 +1126,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1202,7 +1202,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1244,7 +1244,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1267,7 +1267,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1310,7 +1310,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1386,7 +1386,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1425,7 +1425,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1522,7 +1522,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1542,7 +1542,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1564,7 +1564,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1585,7 +1585,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1628,7 +1628,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1714,7 +1714,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1742,7 +1742,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1772,7 +1772,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1803,7 +1803,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1873,7 +1873,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -1978,7 +1978,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2019,7 +2019,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -2061,7 +2061,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2136,7 +2136,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -2211,7 +2211,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2255,7 +2255,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2300,7 +2300,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2341,7 +2341,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2384,7 +2384,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2406,7 +2406,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -2445,7 +2445,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2467,7 +2467,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2488,7 +2488,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2530,7 +2530,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2552,7 +2552,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2574,7 +2574,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2618,7 +2618,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2696,7 +2696,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2765,7 +2765,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2838,7 +2838,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2901,7 +2901,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2931,7 +2931,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -3004,7 +3004,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3034,7 +3034,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3065,7 +3065,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3132,7 +3132,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3162,7 +3162,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3194,7 +3194,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3332,7 +3332,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3354,7 +3354,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3395,7 +3395,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3418,7 +3418,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3440,7 +3440,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3462,7 +3462,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3484,7 +3484,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3506,7 +3506,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3549,7 +3549,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3581,7 +3581,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3654,7 +3654,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3687,7 +3687,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3721,7 +3721,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3753,7 +3753,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3785,7 +3785,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3817,7 +3817,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3920,7 +3920,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization\'s plan.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization's plan.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -3940,7 +3940,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListSelfHostEnrollmentsResponse> ListSelfHostEnrollmentsAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -3960,7 +3960,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -3981,7 +3981,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Rotation is impossible because the enrollment has been revoked.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4069,7 +4069,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization\'s plan.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization's plan.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4103,7 +4103,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListSelfHostEnrollmentsResponse> ListSelfHostEnrollmentsAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -4131,7 +4131,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4162,7 +4162,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Rotation is impossible because the enrollment has been revoked.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4211,7 +4211,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4253,7 +4253,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4301,7 +4301,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
@@ -4324,7 +4324,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4365,7 +4365,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4387,7 +4387,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4409,7 +4409,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Agent credentials still use this policy profile, so it cannot be removed.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4431,7 +4431,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4453,7 +4453,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4496,7 +4496,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
@@ -4529,7 +4529,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4602,7 +4602,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4634,7 +4634,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4668,7 +4668,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: Agent credentials still use this policy profile, so it cannot be removed.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4700,7 +4700,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4732,7 +4732,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4802,7 +4802,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListSupportCasesResponse> ListSupportCasesAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -4840,7 +4840,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SupportCase> CreateSupportCaseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -4860,7 +4860,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4882,7 +4882,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4904,7 +4904,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -4946,7 +4946,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListSupportCasesResponse> ListSupportCasesAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -5022,7 +5022,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<SupportCase> CreateSupportCaseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -5052,7 +5052,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5084,7 +5084,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5118,7 +5118,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5199,7 +5199,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5221,7 +5221,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5262,7 +5262,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5284,7 +5284,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5305,7 +5305,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5326,7 +5326,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5368,7 +5368,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5400,7 +5400,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5473,7 +5473,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5505,7 +5505,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5538,7 +5538,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
@@ -5569,7 +5569,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
-        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan\'s limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
