@@ -7,8 +7,8 @@ using PgBeam;
 namespace Quickstart;
 
 /// <summary>
-/// The quickstart itself: a read-only policy profile capped at 1000 rows, an agent credential enforced against
-/// it, and the three values the agent needs. It takes the client and the output from its caller, so the same code
+/// The quickstart itself: a read-only policy profile that returns at most 1000 rows a query, a credential for
+/// the agent bound to it, and the three values the agent needs. It takes the client and the output from its caller, so the same code
 /// runs against the real API, the sandbox, or a test.
 /// </summary>
 public static class AgentCredentialQuickstart
@@ -21,7 +21,7 @@ public static class AgentCredentialQuickstart
         ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
         ArgumentNullException.ThrowIfNull(output);
 
-        // 1. A read-only policy profile capped at 1000 rows per query.
+        // 1. A policy profile that only reads, and returns at most 1000 rows from any query.
         var profile = await client.Policies.CreatePolicyProfileAsync(projectId, new PolicyProfileInput
         {
             Name = "analytics-readonly",
@@ -29,7 +29,7 @@ public static class AgentCredentialQuickstart
             MaxRows = 1000,
         }, cancellationToken: cancellationToken);
 
-        // 2. An agent credential enforced against that profile.
+        // 2. A credential for the agent, bound to that profile.
         var secrets = await client.Agents.CreateAgentCredentialAsync(projectId, new CreateAgentCredentialRequest
         {
             Name = "claude-analytics",
@@ -37,7 +37,7 @@ public static class AgentCredentialQuickstart
             PrincipalType = AgentCredentialPrincipalType.Agent,
         }, cancellationToken: cancellationToken);
 
-        // Shown once: PgBeam never returns these again, so hand them to the agent now.
+        // These come back in this response only: give them to the agent now.
         await output.WriteLineAsync($"Connection string: {secrets.ConnectionString}");
         await output.WriteLineAsync($"MCP URL:           {secrets.McpUrl}");
         await output.WriteLineAsync($"MCP token:         {secrets.McpToken}");
