@@ -91,13 +91,14 @@ internal sealed class ClientConfiguration
     {
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttps && uri.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"The PgBeam base URL '{baseUrl}' is not an absolute http(s) URL.", "options.BaseUrl");
+            // The value is not repeated: a misplaced key or password pasted into BaseUrl must not reach a log.
+            throw new ArgumentException("The PgBeam base URL is not an absolute http(s) URL (such as https://api.pgbeam.com).", "options.BaseUrl");
         }
 
         if (uri.Scheme == Uri.UriSchemeHttp && !IsLoopback(uri))
         {
             throw new ArgumentException(
-                $"The PgBeam base URL '{uri.GetLeftPart(UriPartial.Authority)}' uses http:// to a non-loopback host; the API key would travel in clear text. Use https://.",
+                $"The PgBeam base URL uses http:// to the non-loopback host '{uri.IdnHost}'; the API key would travel in clear text. Use https://.",
                 "options.BaseUrl");
         }
 

@@ -64,6 +64,16 @@ public class ConstructorValidationTests
         AssertKeyNotShown(error, SecretKey);
     }
 
+    [TestCase("pgb_secretpasted-into-the-url-field", "pgb_secretpasted")]
+    [TestCase("http://admin:hunter2-url-password@api.pgbeam.com", "hunter2-url-password")]
+    public void A_rejected_base_url_is_not_repeated_with_what_may_be_a_secret_in_it(string baseUrl, string secret)
+    {
+        var error = Assert.Throws<ArgumentException>(() => new PgBeamClient(Options(o => o.BaseUrl = baseUrl)));
+
+        Assert.That(error!.Message, Does.Not.Contain(secret));
+        Assert.That(error.ToString(), Does.Not.Contain(secret));
+    }
+
     [TestCase("http://127.0.0.1:5000")]
     [TestCase("http://localhost:5000")]
     [TestCase("http://[::1]:5000")]
