@@ -84,7 +84,7 @@ namespace PgBeam
         /// List organizations
         /// </summary>
         /// <remarks>
-        /// Returns the organizations the calling credential can see. With an organization-scoped API key (`pbo_` prefix) that is only the key's own organization; with a user credential (an account-scoped API key or a dashboard session token) it is every organization the user belongs to, along with the user's role in each.
+        /// Returns the organizations the calling credential can see. With an organization-scoped API key (<c>pbo_</c> prefix) that is only the key's own organization; with a user credential (an account-scoped API key or a dashboard session token) it is every organization the user belongs to, along with the user's role in each.
         /// <para>Operation <c>listOrganizations</c>: <c>GET /v1/organizations</c>.</para>
         /// </remarks>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
@@ -207,7 +207,7 @@ namespace PgBeam
         /// List organizations
         /// </summary>
         /// <remarks>
-        /// Returns the organizations the calling credential can see. With an organization-scoped API key (`pbo_` prefix) that is only the key's own organization; with a user credential (an account-scoped API key or a dashboard session token) it is every organization the user belongs to, along with the user's role in each.
+        /// Returns the organizations the calling credential can see. With an organization-scoped API key (<c>pbo_</c> prefix) that is only the key's own organization; with a user credential (an account-scoped API key or a dashboard session token) it is every organization the user belongs to, along with the user's role in each.
         /// <para>Operation <c>listOrganizations</c>: <c>GET /v1/organizations</c>.</para>
         /// </remarks>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
@@ -250,7 +250,7 @@ namespace PgBeam
         /// Provisions credentials for an AI agent: a Postgres user limited in scope plus a token for the hosted MCP server. Save the connection string and token from this response, because PgBeam will not show them again.
         /// <para>Operation <c>createAgentCredential</c>: <c>POST /v1/projects/{project_id}/agents</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -273,7 +273,7 @@ namespace PgBeam
         /// All credentials issued to agents in this project; passwords and tokens are withheld.
         /// <para>Operation <c>listAgentCredentials</c>: <c>GET /v1/projects/{project_id}/agents</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -296,7 +296,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListAgentCredentialsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listAgentCredentials</c>: <c>GET /v1/projects/{project_id}/agents</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -314,8 +314,8 @@ namespace PgBeam
         /// Looks up one credential by ID, withholding its password and token.
         /// <para>Operation <c>getAgentCredential</c>: <c>GET /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="agentId">ID (`agt_xxx` form) of the agent credential.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Credential metadata only.</returns>
@@ -335,8 +335,8 @@ namespace PgBeam
         /// Switches the credential on or off. Turning it off acts as a kill-switch and cuts its open sessions within seconds.
         /// <para>Operation <c>updateAgentCredentialStatus</c>: <c>PATCH /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="agentId">ID (`agt_xxx` form) of the agent credential.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -357,8 +357,8 @@ namespace PgBeam
         /// Irreversibly invalidates this credential; any session it has open is cut off.
         /// <para>Operation <c>revokeAgentCredential</c>: <c>DELETE /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="agentId">ID (`agt_xxx` form) of the agent credential.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The credential was revoked.</returns>
@@ -378,8 +378,8 @@ namespace PgBeam
         /// Replaces the credential's Postgres password and MCP token while its id, username, name and policy stay unchanged. Connections still using the previous password are terminated within seconds. The fresh secrets appear only in this response and cannot be fetched later.
         /// <para>Operation <c>rotateAgentCredential</c>: <c>POST /v1/projects/{project_id}/agents/{agent_id}/rotate</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="agentId">ID (`agt_xxx` form) of the agent credential.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Done; new secrets appear only here.</returns>
@@ -400,7 +400,7 @@ namespace PgBeam
         /// Pages through the project's log of statements run by agents, latest first. Narrow it with filters on credential, event, decision, source or time window.
         /// <para>Operation <c>listAuditLogs</c>: <c>GET /v1/projects/{project_id}/audit-logs</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -423,7 +423,7 @@ namespace PgBeam
         /// <para>Pages newest first with <c>before</c> (strictly older than), starting at <see cref="ListAuditLogsParams.Before"/> when it is set. A page can end inside a group of entries that share its oldest timestamp, so the next page is requested from that timestamp plus one microsecond and the entries already yielded are dropped by id: every entry is yielded once. This assumes the server's timestamps resolve to the microsecond, as PostgreSQL's do. A page shorter than <see cref="ListAuditLogsParams.PageSize"/> (default 20) ends the walk; a page size below 2 is refused.</para>
         /// <para>Operation <c>listAuditLogs</c>: <c>GET /v1/projects/{project_id}/audit-logs</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -439,10 +439,10 @@ namespace PgBeam
         /// Verify the tamper-evident audit chain
         /// </summary>
         /// <remarks>
-        /// Every audit record carries a SHA-256 hash of its predecessor, so altering or removing a row breaks the chain. This call recomputes that chain for the project (optionally within a time window) and says whether it is intact; if not, it gives the first sequence number at which a modified or missing entry was found. Needs the `audit:read` permission, like listing and exporting.
+        /// Every audit record carries a SHA-256 hash of its predecessor, so altering or removing a row breaks the chain. This call recomputes that chain for the project (optionally within a time window) and says whether it is intact; if not, it gives the first sequence number at which a modified or missing entry was found. Needs the <c>audit:read</c> permission, like listing and exporting.
         /// <para>Operation <c>verifyAuditChain</c>: <c>GET /v1/projects/{project_id}/audit-logs/verify</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -485,7 +485,7 @@ namespace PgBeam
         /// Provisions credentials for an AI agent: a Postgres user limited in scope plus a token for the hosted MCP server. Save the connection string and token from this response, because PgBeam will not show them again.
         /// <para>Operation <c>createAgentCredential</c>: <c>POST /v1/projects/{project_id}/agents</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -518,7 +518,7 @@ namespace PgBeam
         /// All credentials issued to agents in this project; passwords and tokens are withheld.
         /// <para>Operation <c>listAgentCredentials</c>: <c>GET /v1/projects/{project_id}/agents</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -558,7 +558,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListAgentCredentialsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listAgentCredentials</c>: <c>GET /v1/projects/{project_id}/agents</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -591,8 +591,8 @@ namespace PgBeam
         /// Looks up one credential by ID, withholding its password and token.
         /// <para>Operation <c>getAgentCredential</c>: <c>GET /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="agentId">ID (`agt_xxx` form) of the agent credential.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Credential metadata only.</returns>
@@ -622,8 +622,8 @@ namespace PgBeam
         /// Switches the credential on or off. Turning it off acts as a kill-switch and cuts its open sessions within seconds.
         /// <para>Operation <c>updateAgentCredentialStatus</c>: <c>PATCH /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="agentId">ID (`agt_xxx` form) of the agent credential.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -656,8 +656,8 @@ namespace PgBeam
         /// Irreversibly invalidates this credential; any session it has open is cut off.
         /// <para>Operation <c>revokeAgentCredential</c>: <c>DELETE /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="agentId">ID (`agt_xxx` form) of the agent credential.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The credential was revoked.</returns>
@@ -687,8 +687,8 @@ namespace PgBeam
         /// Replaces the credential's Postgres password and MCP token while its id, username, name and policy stay unchanged. Connections still using the previous password are terminated within seconds. The fresh secrets appear only in this response and cannot be fetched later.
         /// <para>Operation <c>rotateAgentCredential</c>: <c>POST /v1/projects/{project_id}/agents/{agent_id}/rotate</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="agentId">ID (`agt_xxx` form) of the agent credential.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Done; new secrets appear only here.</returns>
@@ -719,7 +719,7 @@ namespace PgBeam
         /// Pages through the project's log of statements run by agents, latest first. Narrow it with filters on credential, event, decision, source or time window.
         /// <para>Operation <c>listAuditLogs</c>: <c>GET /v1/projects/{project_id}/audit-logs</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -771,7 +771,7 @@ namespace PgBeam
         /// <para>Pages newest first with <c>before</c> (strictly older than), starting at <see cref="ListAuditLogsParams.Before"/> when it is set. A page can end inside a group of entries that share its oldest timestamp, so the next page is requested from that timestamp plus one microsecond and the entries already yielded are dropped by id: every entry is yielded once. This assumes the server's timestamps resolve to the microsecond, as PostgreSQL's do. A page shorter than <see cref="ListAuditLogsParams.PageSize"/> (default 20) ends the walk; a page size below 2 is refused.</para>
         /// <para>Operation <c>listAuditLogs</c>: <c>GET /v1/projects/{project_id}/audit-logs</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -806,10 +806,10 @@ namespace PgBeam
         /// Verify the tamper-evident audit chain
         /// </summary>
         /// <remarks>
-        /// Every audit record carries a SHA-256 hash of its predecessor, so altering or removing a row breaks the chain. This call recomputes that chain for the project (optionally within a time window) and says whether it is intact; if not, it gives the first sequence number at which a modified or missing entry was found. Needs the `audit:read` permission, like listing and exporting.
+        /// Every audit record carries a SHA-256 hash of its predecessor, so altering or removing a row breaks the chain. This call recomputes that chain for the project (optionally within a time window) and says whether it is intact; if not, it gives the first sequence number at which a modified or missing entry was found. Needs the <c>audit:read</c> permission, like listing and exporting.
         /// <para>Operation <c>verifyAuditChain</c>: <c>GET /v1/projects/{project_id}/audit-logs/verify</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -885,17 +885,17 @@ namespace PgBeam
         public string? CredentialId { get; set; }
 
         /// <summary>
-        /// Restrict to one event type, e.g. `query`.
+        /// Restrict to one event type, e.g. <c>query</c>.
         /// </summary>
         public string? Event { get; set; }
 
         /// <summary>
-        /// Outcome bucket covering several events. `truncate`: truncated; `mask`: masked; `block`: auth_failed, blocked, budget_exhausted or credential_expired; `allow`: query.
+        /// Outcome bucket covering several events. <c>truncate</c>: truncated; <c>mask</c>: masked; <c>block</c>: auth_failed, blocked, budget_exhausted or credential_expired; <c>allow</c>: query.
         /// </summary>
         public AuditDecision? Decision { get; set; }
 
         /// <summary>
-        /// Keep only statements that arrived via `control`, `mcp`, `rest` or `wire`.
+        /// Keep only statements that arrived via <c>control</c>, <c>mcp</c>, <c>rest</c> or <c>wire</c>.
         /// </summary>
         public AuditSource? Source { get; set; }
 
@@ -958,7 +958,7 @@ namespace PgBeam
         /// Returns the project's anomaly alerts sorted newest first; pass a status to narrow the results.
         /// <para>Operation <c>listAnomalyAlerts</c>: <c>GET /v1/projects/{project_id}/anomalies</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -981,7 +981,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListAnomalyAlertsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listAnomalyAlerts</c>: <c>GET /v1/projects/{project_id}/anomalies</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -999,8 +999,8 @@ namespace PgBeam
         /// Changes an anomaly alert's triage status, either acknowledging or resolving it.
         /// <para>Operation <c>updateAnomalyAlert</c>: <c>PATCH /v1/projects/{project_id}/anomalies/{anomaly_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="anomalyId">Anomaly alert ID, such as `ano_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="anomalyId">Anomaly alert ID, such as <c>ano_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1042,7 +1042,7 @@ namespace PgBeam
         /// Returns the project's anomaly alerts sorted newest first; pass a status to narrow the results.
         /// <para>Operation <c>listAnomalyAlerts</c>: <c>GET /v1/projects/{project_id}/anomalies</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1084,7 +1084,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListAnomalyAlertsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listAnomalyAlerts</c>: <c>GET /v1/projects/{project_id}/anomalies</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -1117,8 +1117,8 @@ namespace PgBeam
         /// Changes an anomaly alert's triage status, either acknowledging or resolving it.
         /// <para>Operation <c>updateAnomalyAlert</c>: <c>PATCH /v1/projects/{project_id}/anomalies/{anomaly_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="anomalyId">Anomaly alert ID, such as `ano_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="anomalyId">Anomaly alert ID, such as <c>ano_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1194,7 +1194,7 @@ namespace PgBeam
         /// Returns the project's approval requests sorted newest first; pass a status to narrow the results.
         /// <para>Operation <c>listApprovalRequests</c>: <c>GET /v1/projects/{project_id}/approvals</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1217,7 +1217,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListApprovalRequestsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listApprovalRequests</c>: <c>GET /v1/projects/{project_id}/approvals</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -1235,8 +1235,8 @@ namespace PgBeam
         /// Lets the held statement go ahead by approving its pending request.
         /// <para>Operation <c>approveApprovalRequest</c>: <c>POST /v1/projects/{project_id}/approvals/{approval_id}/approve</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="approvalId">ID (`apr_xxx` form) of the approval request.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="approvalId">ID (<c>apr_xxx</c> form) of the approval request.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1258,8 +1258,8 @@ namespace PgBeam
         /// Blocks the held statement for good by rejecting its pending request.
         /// <para>Operation <c>rejectApprovalRequest</c>: <c>POST /v1/projects/{project_id}/approvals/{approval_id}/reject</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="approvalId">ID (`apr_xxx` form) of the approval request.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="approvalId">ID (<c>apr_xxx</c> form) of the approval request.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1302,7 +1302,7 @@ namespace PgBeam
         /// Returns the project's approval requests sorted newest first; pass a status to narrow the results.
         /// <para>Operation <c>listApprovalRequests</c>: <c>GET /v1/projects/{project_id}/approvals</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1344,7 +1344,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListApprovalRequestsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listApprovalRequests</c>: <c>GET /v1/projects/{project_id}/approvals</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -1377,8 +1377,8 @@ namespace PgBeam
         /// Lets the held statement go ahead by approving its pending request.
         /// <para>Operation <c>approveApprovalRequest</c>: <c>POST /v1/projects/{project_id}/approvals/{approval_id}/approve</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="approvalId">ID (`apr_xxx` form) of the approval request.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="approvalId">ID (<c>apr_xxx</c> form) of the approval request.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1416,8 +1416,8 @@ namespace PgBeam
         /// Blocks the held statement for good by rejecting its pending request.
         /// <para>Operation <c>rejectApprovalRequest</c>: <c>POST /v1/projects/{project_id}/approvals/{approval_id}/reject</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="approvalId">ID (`apr_xxx` form) of the approval request.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="approvalId">ID (<c>apr_xxx</c> form) of the approval request.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1598,7 +1598,7 @@ namespace PgBeam
         /// Analytics at the query level for this project: which queries run most often, how often the cache hits or misses, and latency figures.
         /// <para>Operation <c>getProjectInsights</c>: <c>GET /v1/projects/{project_id}/insights</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1641,7 +1641,7 @@ namespace PgBeam
         /// Per-day consumption for this one project, with a breakdown per region.
         /// <para>Operation <c>getProjectUsage</c>: <c>GET /v1/projects/{project_id}/usage</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="startDate">First day included (YYYY-MM-DD).</param>
         /// <param name="endDate">Last day included (YYYY-MM-DD).</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
@@ -1826,7 +1826,7 @@ namespace PgBeam
         /// Analytics at the query level for this project: which queries run most often, how often the cache hits or misses, and latency figures.
         /// <para>Operation <c>getProjectInsights</c>: <c>GET /v1/projects/{project_id}/insights</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1898,7 +1898,7 @@ namespace PgBeam
         /// Per-day consumption for this one project, with a breakdown per region.
         /// <para>Operation <c>getProjectUsage</c>: <c>GET /v1/projects/{project_id}/usage</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="startDate">First day included (YYYY-MM-DD).</param>
         /// <param name="endDate">Last day included (YYYY-MM-DD).</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
@@ -1943,7 +1943,7 @@ namespace PgBeam
     {
 
         /// <summary>
-        /// Window of time to analyze; `24h` when omitted.
+        /// Window of time to analyze; <c>24h</c> when omitted.
         /// </summary>
         public ProjectInsightsRange? Range { get; set; }
 
@@ -1970,7 +1970,7 @@ namespace PgBeam
         /// Throwaway sandbox copies spun up from databases in this project.
         /// <para>Operation <c>listDatabaseBranches</c>: <c>GET /v1/projects/{project_id}/branches</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -1993,7 +1993,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListDatabaseBranchesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listDatabaseBranches</c>: <c>GET /v1/projects/{project_id}/branches</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -2011,8 +2011,8 @@ namespace PgBeam
         /// Schedules the sandbox for teardown by setting it to discarded.
         /// <para>Operation <c>discardDatabaseBranch</c>: <c>DELETE /v1/projects/{project_id}/branches/{branch_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="branchId">Sandbox branch ID, such as `brn_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="branchId">Sandbox branch ID, such as <c>brn_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The branch was marked as discarded.</returns>
@@ -2053,7 +2053,7 @@ namespace PgBeam
         /// Throwaway sandbox copies spun up from databases in this project.
         /// <para>Operation <c>listDatabaseBranches</c>: <c>GET /v1/projects/{project_id}/branches</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2095,7 +2095,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListDatabaseBranchesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listDatabaseBranches</c>: <c>GET /v1/projects/{project_id}/branches</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -2128,8 +2128,8 @@ namespace PgBeam
         /// Schedules the sandbox for teardown by setting it to discarded.
         /// <para>Operation <c>discardDatabaseBranch</c>: <c>DELETE /v1/projects/{project_id}/branches/{branch_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="branchId">Sandbox branch ID, such as `brn_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="branchId">Sandbox branch ID, such as <c>brn_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The branch was marked as discarded.</returns>
@@ -2202,8 +2202,8 @@ namespace PgBeam
         /// For each query shape observed on this database, gives its statistics and whether caching it is recommended.
         /// <para>Operation <c>listCacheRules</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/cache-rules</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2226,8 +2226,8 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListCacheRulesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listCacheRules</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/cache-rules</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -2245,8 +2245,8 @@ namespace PgBeam
         /// Turns caching on or off for one query shape, optionally overriding its TTL and SWR. The query shape must already be present in the cache rules.
         /// <para>Operation <c>updateCacheRule</c>: <c>PUT /v1/projects/{project_id}/databases/{database_id}/cache-rules/{query_hash}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="queryHash">Hex xxhash64 of the normalized query.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
@@ -2269,7 +2269,7 @@ namespace PgBeam
         /// Attaches a hostname you own to this project; the response tells you which DNS record proves ownership. Scale or Enterprise plan needed.
         /// <para>Operation <c>createCustomDomain</c>: <c>POST /v1/projects/{project_id}/domains</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2292,7 +2292,7 @@ namespace PgBeam
         /// Shows each hostname attached to this project.
         /// <para>Operation <c>listCustomDomains</c>: <c>GET /v1/projects/{project_id}/domains</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2315,7 +2315,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListCustomDomainsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listCustomDomains</c>: <c>GET /v1/projects/{project_id}/domains</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -2333,8 +2333,8 @@ namespace PgBeam
         /// Detaches the hostname; its TLS certificate is revoked as well.
         /// <para>Operation <c>deleteCustomDomain</c>: <c>DELETE /v1/projects/{project_id}/domains/{domain_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="domainId">Custom domain ID, such as `dom_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="domainId">Custom domain ID, such as <c>dom_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The custom domain was removed.</returns>
@@ -2355,8 +2355,8 @@ namespace PgBeam
         /// Proves you own the hostname by looking for the expected TXT record in DNS; when found, the domain's status changes. Scale or Enterprise plan needed.
         /// <para>Operation <c>verifyCustomDomain</c>: <c>POST /v1/projects/{project_id}/domains/{domain_id}/verify</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="domainId">Custom domain ID, such as `dom_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="domainId">Custom domain ID, such as <c>dom_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Outcome of the DNS verification.</returns>
@@ -2395,7 +2395,7 @@ namespace PgBeam
         /// List projects
         /// </summary>
         /// <remarks>
-        /// Shows the projects that belong to one organization. You must pass `org_id` in the query string.
+        /// Shows the projects that belong to one organization. You must pass <c>org_id</c> in the query string.
         /// <para>Operation <c>listProjects</c>: <c>GET /v1/projects</c>.</para>
         /// </remarks>
         /// <param name="orgId">ID of the organization whose projects are listed.</param>
@@ -2438,7 +2438,7 @@ namespace PgBeam
         /// Fetches one project by its ID.
         /// <para>Operation <c>getProject</c>: <c>GET /v1/projects/{project_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The requested project.</returns>
@@ -2459,7 +2459,7 @@ namespace PgBeam
         /// Applies a partial update to a project; fields left out of the request keep their current values.
         /// <para>Operation <c>updateProject</c>: <c>PATCH /v1/projects/{project_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2481,7 +2481,7 @@ namespace PgBeam
         /// Soft-deletes the project together with every database that belongs to it.
         /// <para>Operation <c>deleteProject</c>: <c>DELETE /v1/projects/{project_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The project was deleted.</returns>
@@ -2502,7 +2502,7 @@ namespace PgBeam
         /// Latest point-in-time metrics for this project; pass a region to see only that region.
         /// <para>Operation <c>getProjectMetrics</c>: <c>GET /v1/projects/{project_id}/metrics</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2523,7 +2523,7 @@ namespace PgBeam
         /// Every read-only copy of this database.
         /// <para>Operation <c>listReplicas</c>: <c>GET /v1/databases/{database_id}/replicas</c>.</para>
         /// </remarks>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The database's read replicas.</returns>
@@ -2544,7 +2544,7 @@ namespace PgBeam
         /// Registers another read-only copy for this database.
         /// <para>Operation <c>createReplica</c>: <c>POST /v1/databases/{database_id}/replicas</c>.</para>
         /// </remarks>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2566,8 +2566,8 @@ namespace PgBeam
         /// Unregisters this read-only copy.
         /// <para>Operation <c>deleteReplica</c>: <c>DELETE /v1/databases/{database_id}/replicas/{replica_id}</c>.</para>
         /// </remarks>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
-        /// <param name="replicaId">Replica ID, such as `rep_xxx`.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="replicaId">Replica ID, such as <c>rep_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The replica was removed.</returns>
@@ -2609,8 +2609,8 @@ namespace PgBeam
         /// For each query shape observed on this database, gives its statistics and whether caching it is recommended.
         /// <para>Operation <c>listCacheRules</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/cache-rules</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2652,8 +2652,8 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListCacheRulesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listCacheRules</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/cache-rules</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -2686,8 +2686,8 @@ namespace PgBeam
         /// Turns caching on or off for one query shape, optionally overriding its TTL and SWR. The query shape must already be present in the cache rules.
         /// <para>Operation <c>updateCacheRule</c>: <c>PUT /v1/projects/{project_id}/databases/{database_id}/cache-rules/{query_hash}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="queryHash">Hex xxhash64 of the normalized query.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
@@ -2724,7 +2724,7 @@ namespace PgBeam
         /// Attaches a hostname you own to this project; the response tells you which DNS record proves ownership. Scale or Enterprise plan needed.
         /// <para>Operation <c>createCustomDomain</c>: <c>POST /v1/projects/{project_id}/domains</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2757,7 +2757,7 @@ namespace PgBeam
         /// Shows each hostname attached to this project.
         /// <para>Operation <c>listCustomDomains</c>: <c>GET /v1/projects/{project_id}/domains</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -2797,7 +2797,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListCustomDomainsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listCustomDomains</c>: <c>GET /v1/projects/{project_id}/domains</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -2830,8 +2830,8 @@ namespace PgBeam
         /// Detaches the hostname; its TLS certificate is revoked as well.
         /// <para>Operation <c>deleteCustomDomain</c>: <c>DELETE /v1/projects/{project_id}/domains/{domain_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="domainId">Custom domain ID, such as `dom_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="domainId">Custom domain ID, such as <c>dom_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The custom domain was removed.</returns>
@@ -2862,8 +2862,8 @@ namespace PgBeam
         /// Proves you own the hostname by looking for the expected TXT record in DNS; when found, the domain's status changes. Scale or Enterprise plan needed.
         /// <para>Operation <c>verifyCustomDomain</c>: <c>POST /v1/projects/{project_id}/domains/{domain_id}/verify</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="domainId">Custom domain ID, such as `dom_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="domainId">Custom domain ID, such as <c>dom_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Outcome of the DNS verification.</returns>
@@ -2920,7 +2920,7 @@ namespace PgBeam
         /// List projects
         /// </summary>
         /// <remarks>
-        /// Shows the projects that belong to one organization. You must pass `org_id` in the query string.
+        /// Shows the projects that belong to one organization. You must pass <c>org_id</c> in the query string.
         /// <para>Operation <c>listProjects</c>: <c>GET /v1/projects</c>.</para>
         /// </remarks>
         /// <param name="orgId">ID of the organization whose projects are listed.</param>
@@ -2997,7 +2997,7 @@ namespace PgBeam
         /// Fetches one project by its ID.
         /// <para>Operation <c>getProject</c>: <c>GET /v1/projects/{project_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The requested project.</returns>
@@ -3026,7 +3026,7 @@ namespace PgBeam
         /// Applies a partial update to a project; fields left out of the request keep their current values.
         /// <para>Operation <c>updateProject</c>: <c>PATCH /v1/projects/{project_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3058,7 +3058,7 @@ namespace PgBeam
         /// Soft-deletes the project together with every database that belongs to it.
         /// <para>Operation <c>deleteProject</c>: <c>DELETE /v1/projects/{project_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The project was deleted.</returns>
@@ -3087,7 +3087,7 @@ namespace PgBeam
         /// Latest point-in-time metrics for this project; pass a region to see only that region.
         /// <para>Operation <c>getProjectMetrics</c>: <c>GET /v1/projects/{project_id}/metrics</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3125,7 +3125,7 @@ namespace PgBeam
         /// Every read-only copy of this database.
         /// <para>Operation <c>listReplicas</c>: <c>GET /v1/databases/{database_id}/replicas</c>.</para>
         /// </remarks>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The database's read replicas.</returns>
@@ -3154,7 +3154,7 @@ namespace PgBeam
         /// Registers another read-only copy for this database.
         /// <para>Operation <c>createReplica</c>: <c>POST /v1/databases/{database_id}/replicas</c>.</para>
         /// </remarks>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3186,8 +3186,8 @@ namespace PgBeam
         /// Unregisters this read-only copy.
         /// <para>Operation <c>deleteReplica</c>: <c>DELETE /v1/databases/{database_id}/replicas/{replica_id}</c>.</para>
         /// </remarks>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
-        /// <param name="replicaId">Replica ID, such as `rep_xxx`.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="replicaId">Replica ID, such as <c>rep_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The replica was removed.</returns>
@@ -3324,7 +3324,7 @@ namespace PgBeam
         /// Adds a Postgres server as an upstream of this project.
         /// <para>Operation <c>createDatabase</c>: <c>POST /v1/projects/{project_id}/databases</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3346,7 +3346,7 @@ namespace PgBeam
         /// Every upstream connection this project has.
         /// <para>Operation <c>listDatabases</c>: <c>GET /v1/projects/{project_id}/databases</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3369,7 +3369,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListDatabasesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listDatabases</c>: <c>GET /v1/projects/{project_id}/databases</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -3387,8 +3387,8 @@ namespace PgBeam
         /// Fetches one database by its ID.
         /// <para>Operation <c>getDatabase</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The requested database.</returns>
@@ -3409,8 +3409,8 @@ namespace PgBeam
         /// Applies a partial update to a database connection; fields left out of the request keep their current values.
         /// <para>Operation <c>updateDatabase</c>: <c>PATCH /v1/projects/{project_id}/databases/{database_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3432,8 +3432,8 @@ namespace PgBeam
         /// Detaches this database so the project no longer uses it.
         /// <para>Operation <c>deleteDatabase</c>: <c>DELETE /v1/projects/{project_id}/databases/{database_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The database was removed.</returns>
@@ -3454,8 +3454,8 @@ namespace PgBeam
         /// Checks reachability: PgBeam tries to log in to the upstream with its saved credentials and tells you the outcome.
         /// <para>Operation <c>testDatabaseConnection</c>: <c>POST /v1/projects/{project_id}/databases/{database_id}/test-connection</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Outcome of the connection attempt.</returns>
@@ -3473,11 +3473,11 @@ namespace PgBeam
         /// Scan a database for likely PII columns
         /// </summary>
         /// <remarks>
-        /// Opens a read-only connection to the upstream database, reads `information_schema`, checks sampled column values with PII heuristics and returns masking suggestions in ranked order. The suggestions are only advice: nothing is applied automatically, and an operator decides which to copy into a policy profile's masking rules.
+        /// Opens a read-only connection to the upstream database, reads <c>information_schema</c>, checks sampled column values with PII heuristics and returns masking suggestions in ranked order. The suggestions are only advice: nothing is applied automatically, and an operator decides which to copy into a policy profile's masking rules.
         /// <para>Operation <c>scanDatabaseForPii</c>: <c>POST /v1/projects/{project_id}/databases/{database_id}/scan-pii</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Findings of the PII scan.</returns>
@@ -3495,11 +3495,11 @@ namespace PgBeam
         /// Read a database's schema catalog
         /// </summary>
         /// <remarks>
-        /// Opens a read-only connection to the upstream database and lists its user tables and views with their columns, skipping system schemas and storing nothing. The policy editor uses this for autocomplete and view warnings: the relation kind tells a view (whose masking and row filters act on the view, not its base tables) apart from a base table, and each column's `is_binary` flag marks columns that are masked to NULL.
+        /// Opens a read-only connection to the upstream database and lists its user tables and views with their columns, skipping system schemas and storing nothing. The policy editor uses this for autocomplete and view warnings: the relation kind tells a view (whose masking and row filters act on the view, not its base tables) apart from a base table, and each column's <c>is_binary</c> flag marks columns that are masked to NULL.
         /// <para>Operation <c>getSchemaCatalog</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/schema-catalog</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The database's schema catalog.</returns>
@@ -3541,7 +3541,7 @@ namespace PgBeam
         /// Adds a Postgres server as an upstream of this project.
         /// <para>Operation <c>createDatabase</c>: <c>POST /v1/projects/{project_id}/databases</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3573,7 +3573,7 @@ namespace PgBeam
         /// Every upstream connection this project has.
         /// <para>Operation <c>listDatabases</c>: <c>GET /v1/projects/{project_id}/databases</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3613,7 +3613,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListDatabasesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listDatabases</c>: <c>GET /v1/projects/{project_id}/databases</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -3646,8 +3646,8 @@ namespace PgBeam
         /// Fetches one database by its ID.
         /// <para>Operation <c>getDatabase</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The requested database.</returns>
@@ -3678,8 +3678,8 @@ namespace PgBeam
         /// Applies a partial update to a database connection; fields left out of the request keep their current values.
         /// <para>Operation <c>updateDatabase</c>: <c>PATCH /v1/projects/{project_id}/databases/{database_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -3713,8 +3713,8 @@ namespace PgBeam
         /// Detaches this database so the project no longer uses it.
         /// <para>Operation <c>deleteDatabase</c>: <c>DELETE /v1/projects/{project_id}/databases/{database_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The database was removed.</returns>
@@ -3745,8 +3745,8 @@ namespace PgBeam
         /// Checks reachability: PgBeam tries to log in to the upstream with its saved credentials and tells you the outcome.
         /// <para>Operation <c>testDatabaseConnection</c>: <c>POST /v1/projects/{project_id}/databases/{database_id}/test-connection</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Outcome of the connection attempt.</returns>
@@ -3774,11 +3774,11 @@ namespace PgBeam
         /// Scan a database for likely PII columns
         /// </summary>
         /// <remarks>
-        /// Opens a read-only connection to the upstream database, reads `information_schema`, checks sampled column values with PII heuristics and returns masking suggestions in ranked order. The suggestions are only advice: nothing is applied automatically, and an operator decides which to copy into a policy profile's masking rules.
+        /// Opens a read-only connection to the upstream database, reads <c>information_schema</c>, checks sampled column values with PII heuristics and returns masking suggestions in ranked order. The suggestions are only advice: nothing is applied automatically, and an operator decides which to copy into a policy profile's masking rules.
         /// <para>Operation <c>scanDatabaseForPii</c>: <c>POST /v1/projects/{project_id}/databases/{database_id}/scan-pii</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>Findings of the PII scan.</returns>
@@ -3806,11 +3806,11 @@ namespace PgBeam
         /// Read a database's schema catalog
         /// </summary>
         /// <remarks>
-        /// Opens a read-only connection to the upstream database and lists its user tables and views with their columns, skipping system schemas and storing nothing. The policy editor uses this for autocomplete and view warnings: the relation kind tells a view (whose masking and row filters act on the view, not its base tables) apart from a base table, and each column's `is_binary` flag marks columns that are masked to NULL.
+        /// Opens a read-only connection to the upstream database and lists its user tables and views with their columns, skipping system schemas and storing nothing. The policy editor uses this for autocomplete and view warnings: the relation kind tells a view (whose masking and row filters act on the view, not its base tables) apart from a base table, and each column's <c>is_binary</c> flag marks columns that are masked to NULL.
         /// <para>Operation <c>getSchemaCatalog</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/schema-catalog</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="databaseId">Database ID, such as `db_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The database's schema catalog.</returns>
@@ -4203,7 +4203,7 @@ namespace PgBeam
         /// Flags risky DDL in the given migration and lists each problem found.
         /// <para>Operation <c>lintMigration</c>: <c>POST /v1/projects/{project_id}/migrations:lint</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4245,7 +4245,7 @@ namespace PgBeam
         /// Flags risky DDL in the given migration and lists each problem found.
         /// <para>Operation <c>lintMigration</c>: <c>POST /v1/projects/{project_id}/migrations:lint</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4293,7 +4293,7 @@ namespace PgBeam
         /// Saves a new reusable rule set; agent credentials may then point to it.
         /// <para>Operation <c>createPolicyProfile</c>: <c>POST /v1/projects/{project_id}/policies</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4316,7 +4316,7 @@ namespace PgBeam
         /// Returns this project's rule sets for agents.
         /// <para>Operation <c>listPolicyProfiles</c>: <c>GET /v1/projects/{project_id}/policies</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4339,7 +4339,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListPolicyProfilesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listPolicyProfiles</c>: <c>GET /v1/projects/{project_id}/policies</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -4357,8 +4357,8 @@ namespace PgBeam
         /// Fetches one policy profile by its ID.
         /// <para>Operation <c>getPolicyProfile</c>: <c>GET /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="policyId">Policy profile ID, such as `pol_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The requested policy profile.</returns>
@@ -4378,8 +4378,8 @@ namespace PgBeam
         /// Replaces a policy profile's settings; agent sessions already running pick up the change without reconnecting.
         /// <para>Operation <c>updatePolicyProfile</c>: <c>PUT /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="policyId">Policy profile ID, such as `pol_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4401,8 +4401,8 @@ namespace PgBeam
         /// Removes this profile. Refused while it is still assigned to any agent credential.
         /// <para>Operation <c>deletePolicyProfile</c>: <c>DELETE /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="policyId">Policy profile ID, such as `pol_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The policy profile was removed.</returns>
@@ -4423,7 +4423,7 @@ namespace PgBeam
         /// Runs one SQL statement through a policy, given either as an inline draft or by the id of a saved policy, and returns what the proxy would decide: allow, block, mask or row-filter. The data plane's own engine does the work (same parser, allow/block rules, row-filter rewriting and masking analysis used on live agent sessions), so the preview agrees with real enforcement. Stateful checks that one statement cannot exercise, namely per-region query and egress budgets, human approvals, and rollback/sandbox write routing, come back as informational notes rather than verdicts. Purely computational: no upstream connection is made and nothing is stored.
         /// <para>Operation <c>dryEvalPolicy</c>: <c>POST /v1/projects/{project_id}/policy-evaluations</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4445,7 +4445,7 @@ namespace PgBeam
         /// Re-runs the agent traffic recorded in the project's audit log through a candidate policy, given as an inline draft or the id of a saved policy, and reports the differences: queries that ran but would now be blocked, blocked queries that would now pass, and results that would be masked or row-filtered. Statements are deduplicated by normalized shape, newest first, and judged by the data plane's own policy engine, so outcomes agree with real enforcement. Stateful checks such as budgets, approvals and write-mode routing appear as informational notes per result rather than verdicts. Only the audit log is read; the upstream database is never contacted and nothing is stored.
         /// <para>Operation <c>replayPolicy</c>: <c>POST /v1/projects/{project_id}/policy-replays</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4488,7 +4488,7 @@ namespace PgBeam
         /// Saves a new reusable rule set; agent credentials may then point to it.
         /// <para>Operation <c>createPolicyProfile</c>: <c>POST /v1/projects/{project_id}/policies</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4521,7 +4521,7 @@ namespace PgBeam
         /// Returns this project's rule sets for agents.
         /// <para>Operation <c>listPolicyProfiles</c>: <c>GET /v1/projects/{project_id}/policies</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4561,7 +4561,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListPolicyProfilesParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listPolicyProfiles</c>: <c>GET /v1/projects/{project_id}/policies</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -4594,8 +4594,8 @@ namespace PgBeam
         /// Fetches one policy profile by its ID.
         /// <para>Operation <c>getPolicyProfile</c>: <c>GET /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="policyId">Policy profile ID, such as `pol_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The requested policy profile.</returns>
@@ -4625,8 +4625,8 @@ namespace PgBeam
         /// Replaces a policy profile's settings; agent sessions already running pick up the change without reconnecting.
         /// <para>Operation <c>updatePolicyProfile</c>: <c>PUT /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="policyId">Policy profile ID, such as `pol_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4660,8 +4660,8 @@ namespace PgBeam
         /// Removes this profile. Refused while it is still assigned to any agent credential.
         /// <para>Operation <c>deletePolicyProfile</c>: <c>DELETE /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="policyId">Policy profile ID, such as `pol_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The policy profile was removed.</returns>
@@ -4692,7 +4692,7 @@ namespace PgBeam
         /// Runs one SQL statement through a policy, given either as an inline draft or by the id of a saved policy, and returns what the proxy would decide: allow, block, mask or row-filter. The data plane's own engine does the work (same parser, allow/block rules, row-filter rewriting and masking analysis used on live agent sessions), so the preview agrees with real enforcement. Stateful checks that one statement cannot exercise, namely per-region query and egress budgets, human approvals, and rollback/sandbox write routing, come back as informational notes rather than verdicts. Purely computational: no upstream connection is made and nothing is stored.
         /// <para>Operation <c>dryEvalPolicy</c>: <c>POST /v1/projects/{project_id}/policy-evaluations</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4724,7 +4724,7 @@ namespace PgBeam
         /// Re-runs the agent traffic recorded in the project's audit log through a candidate policy, given as an inline draft or the id of a saved policy, and reports the differences: queries that ran but would now be blocked, blocked queries that would now pass, and results that would be masked or row-filtered. Statements are deduplicated by normalized shape, newest first, and judged by the data plane's own policy engine, so outcomes agree with real enforcement. Stateful checks such as budgets, approvals and write-mode routing appear as informational notes per result rather than verdicts. Only the audit log is read; the upstream database is never contacted and nothing is stored.
         /// <para>Operation <c>replayPolicy</c>: <c>POST /v1/projects/{project_id}/policy-replays</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4853,7 +4853,7 @@ namespace PgBeam
         /// <para>Operation <c>getSupportCase</c>: <c>GET /v1/organizations/{org_id}/support/cases/{case_id}</c>.</para>
         /// </remarks>
         /// <param name="orgId">ID of the organization.</param>
-        /// <param name="caseId">Support case ID, such as `sc_xxx`.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The support case and its messages.</returns>
@@ -4874,7 +4874,7 @@ namespace PgBeam
         /// <para>Operation <c>updateSupportCase</c>: <c>PATCH /v1/organizations/{org_id}/support/cases/{case_id}</c>.</para>
         /// </remarks>
         /// <param name="orgId">ID of the organization.</param>
-        /// <param name="caseId">Support case ID, such as `sc_xxx`.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -4896,7 +4896,7 @@ namespace PgBeam
         /// <para>Operation <c>createSupportMessage</c>: <c>POST /v1/organizations/{org_id}/support/cases/{case_id}/messages</c>.</para>
         /// </remarks>
         /// <param name="orgId">ID of the organization.</param>
-        /// <param name="caseId">Support case ID, such as `sc_xxx`.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5045,7 +5045,7 @@ namespace PgBeam
         /// <para>Operation <c>getSupportCase</c>: <c>GET /v1/organizations/{org_id}/support/cases/{case_id}</c>.</para>
         /// </remarks>
         /// <param name="orgId">ID of the organization.</param>
-        /// <param name="caseId">Support case ID, such as `sc_xxx`.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The support case and its messages.</returns>
@@ -5076,7 +5076,7 @@ namespace PgBeam
         /// <para>Operation <c>updateSupportCase</c>: <c>PATCH /v1/organizations/{org_id}/support/cases/{case_id}</c>.</para>
         /// </remarks>
         /// <param name="orgId">ID of the organization.</param>
-        /// <param name="caseId">Support case ID, such as `sc_xxx`.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5110,7 +5110,7 @@ namespace PgBeam
         /// <para>Operation <c>createSupportMessage</c>: <c>POST /v1/organizations/{org_id}/support/cases/{case_id}/messages</c>.</para>
         /// </remarks>
         /// <param name="orgId">ID of the organization.</param>
-        /// <param name="caseId">Support case ID, such as `sc_xxx`.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5191,7 +5191,7 @@ namespace PgBeam
         /// Registers a URL to which this project's events get pushed.
         /// <para>Operation <c>createWebhookEndpoint</c>: <c>POST /v1/projects/{project_id}/webhooks</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5213,7 +5213,7 @@ namespace PgBeam
         /// Returns the project's webhook endpoints.
         /// <para>Operation <c>listWebhookEndpoints</c>: <c>GET /v1/projects/{project_id}/webhooks</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5236,7 +5236,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListWebhookEndpointsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listWebhookEndpoints</c>: <c>GET /v1/projects/{project_id}/webhooks</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -5254,8 +5254,8 @@ namespace PgBeam
         /// Looks up one webhook by ID.
         /// <para>Operation <c>getWebhookEndpoint</c>: <c>GET /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="webhookId">Webhook ID, such as `whk_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The requested webhook endpoint.</returns>
@@ -5275,8 +5275,8 @@ namespace PgBeam
         /// Replaces this webhook's settings.
         /// <para>Operation <c>updateWebhookEndpoint</c>: <c>PUT /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="webhookId">Webhook ID, such as `whk_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5297,8 +5297,8 @@ namespace PgBeam
         /// Removes the webhook endpoint along with any deliveries still queued for it.
         /// <para>Operation <c>deleteWebhookEndpoint</c>: <c>DELETE /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="webhookId">Webhook ID, such as `whk_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The webhook endpoint was removed.</returns>
@@ -5318,8 +5318,8 @@ namespace PgBeam
         /// Puts a sample event in the outbound queue for this webhook.
         /// <para>Operation <c>testWebhookEndpoint</c>: <c>POST /v1/projects/{project_id}/webhooks/{webhook_id}/test</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="webhookId">Webhook ID, such as `whk_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The test delivery was queued.</returns>
@@ -5360,7 +5360,7 @@ namespace PgBeam
         /// Registers a URL to which this project's events get pushed.
         /// <para>Operation <c>createWebhookEndpoint</c>: <c>POST /v1/projects/{project_id}/webhooks</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5392,7 +5392,7 @@ namespace PgBeam
         /// Returns the project's webhook endpoints.
         /// <para>Operation <c>listWebhookEndpoints</c>: <c>GET /v1/projects/{project_id}/webhooks</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5432,7 +5432,7 @@ namespace PgBeam
         /// <para>Pages with <c>page_token</c>: the walk starts at <see cref="ListWebhookEndpointsParams.PageToken"/> when it is set, and ends when a response has no <c>next_page_token</c> (a short page does not end it).</para>
         /// <para>Operation <c>listWebhookEndpoints</c>: <c>GET /v1/projects/{project_id}/webhooks</c>, once per page.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
         /// <param name="parameters">Filters and the starting point; <see langword="null"/> walks everything from the first page. Not modified.</param>
         /// <param name="requestOptions">Per-call settings applied to every page request; <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
@@ -5465,8 +5465,8 @@ namespace PgBeam
         /// Looks up one webhook by ID.
         /// <para>Operation <c>getWebhookEndpoint</c>: <c>GET /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="webhookId">Webhook ID, such as `whk_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The requested webhook endpoint.</returns>
@@ -5496,8 +5496,8 @@ namespace PgBeam
         /// Replaces this webhook's settings.
         /// <para>Operation <c>updateWebhookEndpoint</c>: <c>PUT /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="webhookId">Webhook ID, such as `whk_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
         /// <param name="body">The request body.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
@@ -5530,8 +5530,8 @@ namespace PgBeam
         /// Removes the webhook endpoint along with any deliveries still queued for it.
         /// <para>Operation <c>deleteWebhookEndpoint</c>: <c>DELETE /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="webhookId">Webhook ID, such as `whk_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The webhook endpoint was removed.</returns>
@@ -5561,8 +5561,8 @@ namespace PgBeam
         /// Puts a sample event in the outbound queue for this webhook.
         /// <para>Operation <c>testWebhookEndpoint</c>: <c>POST /v1/projects/{project_id}/webhooks/{webhook_id}/test</c>.</para>
         /// </remarks>
-        /// <param name="projectId">Project ID, such as `prj_xxx`.</param>
-        /// <param name="webhookId">Webhook ID, such as `whk_xxx`.</param>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
         /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
         /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
         /// <returns>The test delivery was queued.</returns>
@@ -6853,7 +6853,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// URL of the project's hosted agent-database MCP endpoint, served by the edge proxy on the same per-project host used for wire connections. Configure it in an MCP client (e.g. Claude Code, Cursor) using `mcp_token` as the bearer token.
+        /// URL of the project's hosted agent-database MCP endpoint, served by the edge proxy on the same per-project host used for wire connections. Configure it in an MCP client (e.g. Claude Code, Cursor) using <c>mcp_token</c> as the bearer token.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("mcp_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -7072,7 +7072,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Type code, such as `egress_spike` or `novel_query_shape`.
+        /// Type code, such as <c>egress_spike</c> or <c>novel_query_shape</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -7576,7 +7576,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Kind of statement as parsed, for example `update`, `delete` or `ddl`.
+        /// Kind of statement as parsed, for example <c>update</c>, <c>delete</c> or <c>ddl</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("statement_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -7866,7 +7866,7 @@ namespace PgBeam
         private bool _ChainStartSeqSet;
 
         /// <summary>
-        /// First `seq` examined; null if nothing was examined.
+        /// First <c>seq</c> examined; null if nothing was examined.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -7887,7 +7887,7 @@ namespace PgBeam
         private bool _ChainEndSeqSet;
 
         /// <summary>
-        /// Last `seq` examined; null if nothing was examined.
+        /// Last <c>seq</c> examined; null if nothing was examined.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -7908,7 +7908,7 @@ namespace PgBeam
         private bool _FirstBrokenSeqSet;
 
         /// <summary>
-        /// Earliest `seq` where the check failed, i.e. an altered or removed row. Null if `ok`.
+        /// Earliest <c>seq</c> where the check failed, i.e. an altered or removed row. Null if <c>ok</c>.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -7929,7 +7929,7 @@ namespace PgBeam
         private bool _FailureReasonSet;
 
         /// <summary>
-        /// Why the check failed: `hash_mismatch` means a row was altered, `broken_link` means its `prev_hash` disagrees with the prior row, and `missing_entry` means a `seq` was removed. Null if `ok`.
+        /// Why the check failed: <c>hash_mismatch</c> means a row was altered, <c>broken_link</c> means its <c>prev_hash</c> disagrees with the prior row, and <c>missing_entry</c> means a <c>seq</c> was removed. Null if <c>ok</c>.
         /// </summary>
 
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
@@ -8146,7 +8146,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Hash of `normalized_sql`.
+        /// Hash of <c>normalized_sql</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8272,7 +8272,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Hex-encoded SHA-256 over the canonical form of this row combined with `prev_hash`. Blank on legacy rows written before chaining.
+        /// Hex-encoded SHA-256 over the canonical form of this row combined with <c>prev_hash</c>. Blank on legacy rows written before chaining.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("entry_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8565,7 +8565,7 @@ namespace PgBeam
     {
 
         /// <summary>
-        /// Hex xxhash64 of `normalized_sql`.
+        /// Hex xxhash64 of <c>normalized_sql</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -8574,7 +8574,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Query text, literals turned into `$N`.
+        /// Query text, literals turned into <c>$N</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("normalized_sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -9532,7 +9532,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Output of project creation: the `project` and the primary `database`.
+    /// Output of project creation: the <c>project</c> and the primary <c>database</c>.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CreateProjectResponse : PgBeam.Serialization.IPgBeamModel
@@ -10100,7 +10100,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Where a project's data may be processed. `any`, the default, serves queries from the closest data-plane metro. `us` or `eu` require a serving metro inside that jurisdiction; a connection served from a metro elsewhere is failed closed, so regulated workloads are never processed outside the permitted region.
+    /// Where a project's data may be processed. <c>any</c>, the default, serves queries from the closest data-plane metro. <c>us</c> or <c>eu</c> require a serving metro inside that jurisdiction; a connection served from a metro elsewhere is failed closed, so regulated workloads are never processed outside the permitted region.
     /// </summary>
     /// <remarks>An extensible enum: values the server adds later are kept as their raw string (see <see cref="IsKnown"/>).</remarks>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -10768,7 +10768,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Statement under test and the policy to judge it. Provide exactly one: `policy` (an unsaved draft such as an open editor form) or `policy_id` (a stored policy).
+    /// Statement under test and the policy to judge it. Provide exactly one: <c>policy</c> (an unsaved draft such as an open editor form) or <c>policy_id</c> (a stored policy).
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DryEvalInput : PgBeam.Serialization.IPgBeamModel
@@ -10880,14 +10880,14 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Predicted proxy decision for this statement and policy. `verdict` summarizes it; other fields give the reasons.
+    /// Predicted proxy decision for this statement and policy. <c>verdict</c> summarizes it; other fields give the reasons.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DryEvalResult : PgBeam.Serialization.IPgBeamModel
     {
 
         /// <summary>
-        /// `allow`: runs as is. `block`: refused. `mask`: runs, with the listed result columns masked. `row-filter`: runs with an injected WHERE predicate, and any listed columns are masked too.
+        /// allow<c>: runs as is. </c>block<c>: refused. </c>mask<c>: runs, with the listed result columns masked. </c>row-filter<c>: runs with an injected WHERE predicate, and any listed columns are masked too.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("verdict", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12377,7 +12377,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Masking style: a SHA-256 hex digest (`hash`), NULL (`null`), or a placeholder token (`redact`).
+        /// Masking style: a SHA-256 hex digest (<c>hash</c>), NULL (<c>null</c>), or a placeholder token (<c>redact</c>).
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12604,7 +12604,7 @@ namespace PgBeam
     {
 
         /// <summary>
-        /// Seriousness of the issue; `error` marks a change that is unsafe.
+        /// Seriousness of the issue; <c>error</c> marks a change that is unsafe.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12613,7 +12613,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Identifier of the rule that fired, for programmatic use, such as `drop_table` or `add_not_null_no_default`.
+        /// Identifier of the rule that fired, for programmatic use, such as <c>drop_table</c> or <c>add_not_null_no_default</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12803,7 +12803,7 @@ namespace PgBeam
     {
 
         /// <summary>
-        /// `true` if none of the findings has `error` severity.
+        /// true<c> if none of the findings has </c>error<c> severity.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("safe", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12865,7 +12865,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` once the organization exists.
+        /// true<c> once the organization exists.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("org_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12874,7 +12874,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` once a project has been created.
+        /// true<c> once a project has been created.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("project_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12883,7 +12883,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` once a database has been added.
+        /// true<c> once a database has been added.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("database_added", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -13447,7 +13447,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Advised mask. Free-text PII gets `redact`; very sensitive secrets get `null`; values used to join or group on (an email, say) get `hash`.
+        /// Advised mask. Free-text PII gets <c>redact</c>; very sensitive secrets get <c>null</c>; values used to join or group on (an email, say) get <c>hash</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("mask_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14064,7 +14064,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// With `read_only`, every mutation of data or schema is blocked.
+        /// With <c>read_only</c>, every mutation of data or schema is blocked.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("access_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14151,7 +14151,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Write handling. `sandbox`: executed on an ephemeral branch. `rollback`: always undone. `normal`: committed.
+        /// Write handling. <c>sandbox</c>: executed on an ephemeral branch. <c>rollback</c>: always undone. <c>normal</c>: committed.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("write_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14187,7 +14187,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `warn` reports unsafe DDL findings; `block` rejects unsafe DDL.
+        /// warn<c> reports unsafe DDL findings; </c>block<c> rejects unsafe DDL.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("migration_safety", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14447,7 +14447,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// With `read_only`, every mutation of data or schema is blocked.
+        /// With <c>read_only</c>, every mutation of data or schema is blocked.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("access_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14534,7 +14534,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Write handling. `sandbox`: executed on an ephemeral branch. `rollback`: always undone. `normal`: committed.
+        /// Write handling. <c>sandbox</c>: executed on an ephemeral branch. <c>rollback</c>: always undone. <c>normal</c>: committed.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("write_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14570,7 +14570,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `warn` reports unsafe DDL findings; `block` rejects unsafe DDL.
+        /// warn<c> reports unsafe DDL findings; </c>block<c> rejects unsafe DDL.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("migration_safety", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -14838,7 +14838,7 @@ namespace PgBeam
     }
 
     /// <summary>
-    /// Time window of recorded agent traffic and the candidate policy to replay it with. Give either `policy_id` for a saved policy or `policy` for an unsaved draft (such as an editor form in progress), never both.
+    /// Time window of recorded agent traffic and the candidate policy to replay it with. Give either <c>policy_id</c> for a saved policy or <c>policy</c> for an unsaved draft (such as an editor form in progress), never both.
     /// </summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PolicyReplayInput : PgBeam.Serialization.IPgBeamModel
@@ -14869,7 +14869,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Window start, inclusive; `end_ts` minus 7 days if omitted.
+        /// Window start, inclusive; <c>end_ts</c> minus 7 days if omitted.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("start_ts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15007,7 +15007,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Shift from the logged result. Review items marked `newly_allowed` or `newly_blocked` ahead of rollout; `still_blocked` and `still_allowed` are unaffected.
+        /// Shift from the logged result. Review items marked <c>newly_allowed</c> or <c>newly_blocked</c> ahead of rollout; <c>still_blocked</c> and <c>still_allowed</c> are unaffected.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("change", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15144,7 +15144,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Unique query shapes seen in the window; never above `limit`.
+        /// Unique query shapes seen in the window; never above <c>limit</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("distinct_queries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15225,7 +15225,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` if `limit` was exceeded, in which case older unique queries were skipped.
+        /// true<c> if </c>limit<c> was exceeded, in which case older unique queries were skipped.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15493,7 +15493,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` for a BYOC project whose data plane runs in the customer's own VPC or cluster: no hosted infrastructure is provisioned and a self-hosted proxy connects back over the config/audit gRPC stream. Needs the Scale or enterprise plan.
+        /// true<c> for a BYOC project whose data plane runs in the customer's own VPC or cluster: no hosted infrastructure is provisioned and a self-hosted proxy connects back over the config/audit gRPC stream. Needs the Scale or enterprise plan.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("self_hosted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15520,7 +15520,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Extra queries allowed beyond the steady rate; 0 makes the burst equal to `queries_per_second`.
+        /// Extra queries allowed beyond the steady rate; 0 makes the burst equal to <c>queries_per_second</c>.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("burst_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -15574,7 +15574,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Kill-switch for the whole project: when `true`, the proxy blocks every connection made with an agent credential and drops open agent sessions within seconds. Passthrough (human) connections keep working.
+        /// Kill-switch for the whole project: when <c>true</c>, the proxy blocks every connection made with an agent credential and drops open agent sessions within seconds. Passthrough (human) connections keep working.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("agents_disabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16235,7 +16235,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` if it accepts new projects now.
+        /// true<c> if it accepts new projects now.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("available", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16559,7 +16559,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` means the column limit was reached, so part of the schema went unscanned.
+        /// true<c> means the column limit was reached, so part of the schema went unscanned.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16647,7 +16647,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` means the column limit cut the listing short.
+        /// true<c> means the column limit cut the listing short.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -16723,7 +16723,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` for types like bytea. Masks on such columns always produce NULL, since a redact or hash token would break the wire type; the editor warns about such rules.
+        /// true<c> for types like bytea. Masks on such columns always produce NULL, since a redact or hash token would break the wire type; the editor warns about such rules.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("is_binary", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -17873,7 +17873,7 @@ namespace PgBeam
     {
 
         /// <summary>
-        /// `active` turns the credential back on; `disabled` acts as a kill switch. For permanent revocation, call DELETE instead.
+        /// active<c> turns the credential back on; </c>disabled<c> acts as a kill switch. For permanent revocation, call DELETE instead.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18234,7 +18234,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// `true` hides the checklist.
+        /// true<c> hides the checklist.</c>
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("dismiss", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -18343,7 +18343,7 @@ namespace PgBeam
 
 
         /// <summary>
-        /// Project kill-switch. `true` blocks every agent-credential connection and drops open agent sessions within seconds; `false` allows them again. Passthrough (human) connections are not affected. Turning it on sends a kill_switch webhook event.
+        /// Project kill-switch. <c>true</c> blocks every agent-credential connection and drops open agent sessions within seconds; <c>false</c> allows them again. Passthrough (human) connections are not affected. Turning it on sends a kill_switch webhook event.
         /// </summary>
 
         [Newtonsoft.Json.JsonProperty("agents_disabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
