@@ -115,6 +115,34 @@ public sealed class WebhookVerifier
         return Check(payload, header, out var failure) ?? throw failure!;
     }
 
+    /// <summary>
+    /// Checks only the signature and the timestamp of a delivery, for endpoints whose body is not PgBeam's JSON event
+    /// envelope (a <c>splunk_hec</c>, <c>datadog</c> or <c>elastic</c> payload format). Same checks, in the same order,
+    /// as <see cref="Verify(byte[], Func{string, string})"/>, without reading the body.
+    /// </summary>
+    /// <param name="payload">The raw request body, exactly as received.</param>
+    /// <param name="header">Returns a request header's value by name (any case), or null when it is absent.</param>
+    /// <exception cref="WebhookVerificationException">A check failed; <see cref="WebhookVerificationException.Reason"/> says which.</exception>
+    public void VerifySignature(byte[] payload, Func<string, string?> header)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        ArgumentNullException.ThrowIfNull(header);
+        if (!CheckSignature(payload, header, out var failure))
+        {
+            throw failure!;
+        }
+    }
+
+    /// <summary>Checks only the signature and the timestamp, like <see cref="VerifySignature(byte[], Func{string, string})"/>.</summary>
+    /// <param name="payload">The request body as text; its UTF-8 bytes must be exactly the bytes PgBeam sent.</param>
+    /// <param name="header">Returns a request header's value by name (any case), or null when it is absent.</param>
+    /// <exception cref="WebhookVerificationException">A check failed; <see cref="WebhookVerificationException.Reason"/> says which.</exception>
+    public void VerifySignature(string payload, Func<string, string?> header)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        VerifySignature(Encoding.UTF8.GetBytes(payload), header);
+    }
+
     /// <summary>Verifies a delivery like <see cref="Verify(string, IReadOnlyDictionary{string, string})"/>, without throwing when a check fails.</summary>
     /// <param name="payload">The request body as text; its UTF-8 bytes must be exactly the bytes PgBeam sent.</param>
     /// <param name="headers">The request headers; names are matched without regard to case.</param>
@@ -220,7 +248,11 @@ public sealed class WebhookVerifier
     /// Runs every check in order and returns the event, or null with the exception that describes the failed check.
     /// The exception is created but not thrown, so <c>TryVerify</c> rejects a flood of forged deliveries cheaply.
     /// </summary>
-    private WebhookEvent? Check(byte[] payload, Func<string, string?> header, out WebhookVerificationException? failure)
+    private WebhookEvent? Check(byte[] payload, Func<string, string?> header, out WebhookVerificationException? failure) =>
+        CheckSignature(payload, header, out failure) ? ReadEvent(payload, header, out failure) : null;
+
+    /// <summary>The header, signature and timestamp checks, in order; the envelope is not read.</summary>
+    private bool CheckSignature(byte[] payload, Func<string, string?> header, out WebhookVerificationException? failure)
     {
         var signatureV2 = ValueOf(header, SignatureV2Name);
         if (signatureV2 is null)
@@ -231,7 +263,7 @@ public sealed class WebhookVerifier
         if (!TryDecodeSignature(signatureV2, out var provided))
         {
             failure = MalformedSignature(SignatureV2Name);
-            return null;
+            return false;
         }
 
         var timestamp = ValueOf(header, TimestampName);
@@ -240,7 +272,7 @@ public sealed class WebhookVerifier
             failure = new WebhookVerificationException(
                 WebhookVerificationFailure.MissingHeader,
                 $"The webhook delivery has no {TimestampName} header (or it is empty); the {SignatureV2Name} signature cannot be checked without it.");
-            return null;
+            return false;
         }
 
         // Digits only: no sign, no spaces, no decimal point, so the signed text and the parsed number agree.
@@ -249,7 +281,7 @@ public sealed class WebhookVerifier
             failure = new WebhookVerificationException(
                 WebhookVerificationFailure.MalformedHeader,
                 $"The {TimestampName} header of the webhook delivery is not Unix seconds as a decimal integer.");
-            return null;
+            return false;
         }
 
         // The MAC covers the timestamp exactly as sent, so a changed timestamp fails here, not at the tolerance check.
@@ -260,7 +292,7 @@ public sealed class WebhookVerifier
                 WebhookVerificationFailure.SignatureMismatch,
                 $"The {SignatureV2Name} header does not match the webhook payload and its {TimestampName}: the secret is not the " +
                 "endpoint's, or the body or timestamp changed after signing (verify the raw body bytes exactly as received).");
-            return null;
+            return false;
         }
 
         // Checked after the signature, so this reason is only ever given for a genuine delivery.
@@ -270,13 +302,14 @@ public sealed class WebhookVerifier
                 WebhookVerificationFailure.TimestampOutOfTolerance,
                 $"The {TimestampName} of the webhook delivery is {skew}, outside the tolerance of " +
                 $"{_tolerance.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture)} s: a replayed or delayed delivery, or a clock that is off.");
-            return null;
+            return false;
         }
 
-        return ReadEvent(payload, header, out failure);
+        failure = null;
+        return true;
     }
 
-    private WebhookEvent? CheckLegacy(byte[] payload, Func<string, string?> header, out WebhookVerificationException? failure)
+    private bool CheckLegacy(byte[] payload, Func<string, string?> header, out WebhookVerificationException? failure)
     {
         var legacy = ValueOf(header, LegacySignatureName);
         if (!_allowLegacySignature)
@@ -287,7 +320,7 @@ public sealed class WebhookVerifier
                     ? $"The webhook delivery has no {SignatureV2Name} header (or it is empty): it is not signed, or the endpoint has no secret."
                     : $"The webhook delivery has no {SignatureV2Name} header, only the legacy {LegacySignatureName}, which has no replay " +
                       $"protection and is accepted only when {nameof(WebhookVerifierOptions)}.{nameof(WebhookVerifierOptions.AllowLegacySignature)} is true.");
-            return null;
+            return false;
         }
 
         if (legacy is null)
@@ -296,13 +329,13 @@ public sealed class WebhookVerifier
                 WebhookVerificationFailure.MissingHeader,
                 $"The webhook delivery has neither a {SignatureV2Name} nor a {LegacySignatureName} header (or they are empty): " +
                 "it is not signed, or the endpoint has no secret.");
-            return null;
+            return false;
         }
 
         if (!TryDecodeSignature(legacy, out var provided))
         {
             failure = MalformedSignature(LegacySignatureName);
-            return null;
+            return false;
         }
 
         if (!CryptographicOperations.FixedTimeEquals(WebhookSignature.HashLegacy(_key, payload), provided))
@@ -311,10 +344,11 @@ public sealed class WebhookVerifier
                 WebhookVerificationFailure.SignatureMismatch,
                 $"The {LegacySignatureName} header does not match the webhook payload: the secret is not the endpoint's, or the body " +
                 "changed after signing (verify the raw body bytes exactly as received).");
-            return null;
+            return false;
         }
 
-        return ReadEvent(payload, header, out failure);
+        failure = null;
+        return true;
     }
 
     private static WebhookEvent? ReadEvent(byte[] payload, Func<string, string?> header, out WebhookVerificationException? failure)
