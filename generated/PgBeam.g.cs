@@ -18,7 +18,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAccountClient
     {
-
         /// <summary>
         /// Export your account data
         /// </summary>
@@ -36,7 +35,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AccountExport> ExportAccountDataAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get onboarding progress
         /// </summary>
@@ -57,7 +55,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<OnboardingProgress> GetOnboardingProgressAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Update onboarding progress
         /// </summary>
@@ -79,7 +76,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<OnboardingProgress> UpdateOnboardingProgressAsync(string orgId, UpdateOnboardingRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List organizations
         /// </summary>
@@ -96,7 +92,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListOrganizationsResponse> ListOrganizationsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -117,7 +112,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// Export your account data
         /// </summary>
@@ -137,11 +131,8 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AccountExport> ExportAccountDataAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "exportAccountData", "v1/account/export");
-
             return _transport.SendAsync<AccountExport>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Get onboarding progress
         /// </summary>
@@ -164,13 +155,9 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OnboardingProgress> GetOnboardingProgressAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getOnboardingProgress", "v1/organizations/{org_id}/onboarding");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             return _transport.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Update onboarding progress
         /// </summary>
@@ -194,15 +181,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OnboardingProgress> UpdateOnboardingProgressAsync(string orgId, UpdateOnboardingRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateOnboardingProgress", "v1/organizations/{org_id}/onboarding");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List organizations
         /// </summary>
@@ -221,11 +203,8 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListOrganizationsResponse> ListOrganizationsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listOrganizations", "v1/organizations");
-
             return _transport.SendAsync<ListOrganizationsResponse>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -242,7 +221,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAgentsClient
     {
-
         /// <summary>
         /// Create an agent credential
         /// </summary>
@@ -265,7 +243,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AgentCredentialSecrets> CreateAgentCredentialAsync(string projectId, CreateAgentCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List agent credentials
         /// </summary>
@@ -306,7 +283,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAgentsClient.ListAgentCredentialsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<AgentCredential> ListAgentCredentialsAutoPagingAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get an agent credential
         /// </summary>
@@ -327,7 +303,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AgentCredential> GetAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Enable or disable an agent credential
         /// </summary>
@@ -349,7 +324,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AgentCredential> UpdateAgentCredentialStatusAsync(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Revoke an agent credential
         /// </summary>
@@ -370,7 +344,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task RevokeAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Rotate an agent credential's secrets
         /// </summary>
@@ -392,7 +365,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AgentCredentialSecrets> RotateAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List agent audit log entries
         /// </summary>
@@ -434,7 +406,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAgentsClient.ListAuditLogsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<AuditLogEntry> ListAuditLogsAutoPagingAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Verify the tamper-evident audit chain
         /// </summary>
@@ -456,7 +427,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AuditChainVerification> VerifyAuditChainAsync(string projectId, VerifyAuditChainParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -477,7 +447,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// Create an agent credential
         /// </summary>
@@ -502,15 +471,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentCredentialSecrets> CreateAgentCredentialAsync(string projectId, CreateAgentCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createAgentCredential", "v1/projects/{project_id}/agents");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List agent credentials
         /// </summary>
@@ -534,20 +498,13 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListAgentCredentialsResponse> ListAgentCredentialsAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listAgentCredentials", "v1/projects/{project_id}/agents");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -583,7 +540,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Get an agent credential
         /// </summary>
@@ -606,15 +562,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentCredential> GetAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getAgentCredential", "v1/projects/{project_id}/agents/{agent_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("agent_id", agentId, nameof(agentId));
-
             return _transport.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Enable or disable an agent credential
         /// </summary>
@@ -638,17 +589,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentCredential> UpdateAgentCredentialStatusAsync(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateAgentCredentialStatus", "v1/projects/{project_id}/agents/{agent_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("agent_id", agentId, nameof(agentId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Revoke an agent credential
         /// </summary>
@@ -671,15 +616,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task RevokeAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "revokeAgentCredential", "v1/projects/{project_id}/agents/{agent_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("agent_id", agentId, nameof(agentId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Rotate an agent credential's secrets
         /// </summary>
@@ -703,15 +643,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentCredentialSecrets> RotateAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "rotateAgentCredential", "v1/projects/{project_id}/agents/{agent_id}/rotate");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("agent_id", agentId, nameof(agentId));
-
             return _transport.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List agent audit log entries
         /// </summary>
@@ -735,32 +670,19 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListAuditLogsResponse> ListAuditLogsAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listAuditLogs", "v1/projects/{project_id}/audit-logs");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("credential_id", parameters.CredentialId);
-
                 request_.AddQueryParameter("event", parameters.Event);
-
                 request_.AddQueryParameter("decision", parameters.Decision);
-
                 request_.AddQueryParameter("source", parameters.Source);
-
                 request_.AddQueryParameter("start", parameters.Start);
-
                 request_.AddQueryParameter("end", parameters.End);
-
                 request_.AddQueryParameter("before", parameters.Before);
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
             }
-
             return _transport.SendAsync<ListAuditLogsResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -801,7 +723,6 @@ namespace PgBeam
                 static item_ => item_.Ts,
                 cancellationToken);
         }
-
         /// <summary>
         /// Verify the tamper-evident audit chain
         /// </summary>
@@ -825,22 +746,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AuditChainVerification> VerifyAuditChainAsync(string projectId, VerifyAuditChainParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "verifyAuditChain", "v1/projects/{project_id}/audit-logs/verify");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("start", parameters.Start);
-
                 request_.AddQueryParameter("end", parameters.End);
-
             }
-
             return _transport.SendAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -857,12 +770,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListAgentCredentialsParams
     {
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -878,42 +789,34 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListAuditLogsParams
     {
-
         /// <summary>
         /// Restrict to one agent credential.
         /// </summary>
         public string? CredentialId { get; set; }
-
         /// <summary>
         /// Restrict to one event type, e.g. <c>query</c>.
         /// </summary>
         public string? Event { get; set; }
-
         /// <summary>
         /// Outcome bucket covering several events. <c>truncate</c>: truncated; <c>mask</c>: masked; <c>block</c>: auth_failed, blocked, budget_exhausted or credential_expired; <c>allow</c>: query.
         /// </summary>
         public AuditDecision? Decision { get; set; }
-
         /// <summary>
         /// Keep only statements that arrived via <c>control</c>, <c>mcp</c>, <c>rest</c> or <c>wire</c>.
         /// </summary>
         public AuditSource? Source { get; set; }
-
         /// <summary>
         /// Earliest timestamp to include (inclusive).
         /// </summary>
         public System.DateTimeOffset? Start { get; set; }
-
         /// <summary>
         /// Exclusive upper bound (also usable as a cursor): only entries before this timestamp are returned.
         /// </summary>
         public System.DateTimeOffset? End { get; set; }
-
         /// <summary>
         /// Keyset pagination cursor: only entries with a timestamp earlier than this value are returned.
         /// </summary>
         public System.DateTimeOffset? Before { get; set; }
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
@@ -929,12 +832,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class VerifyAuditChainParams
     {
-
         /// <summary>
         /// Earliest timestamp to include (inclusive).
         /// </summary>
         public System.DateTimeOffset? Start { get; set; }
-
         /// <summary>
         /// Exclusive upper bound (also usable as a cursor): only entries before this timestamp are returned.
         /// </summary>
@@ -950,7 +851,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAnomaliesClient
     {
-
         /// <summary>
         /// List anomaly alerts
         /// </summary>
@@ -991,7 +891,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAnomaliesClient.ListAnomalyAlertsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<AnomalyAlert> ListAnomalyAlertsAutoPagingAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Triage an anomaly alert
         /// </summary>
@@ -1013,7 +912,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AnomalyAlert> UpdateAnomalyAlertAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -1034,7 +932,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// List anomaly alerts
         /// </summary>
@@ -1058,22 +955,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListAnomalyAlertsResponse> ListAnomalyAlertsAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listAnomalyAlerts", "v1/projects/{project_id}/anomalies");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("status", parameters.Status);
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListAnomalyAlertsResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -1109,7 +998,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Triage an anomaly alert
         /// </summary>
@@ -1133,17 +1021,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AnomalyAlert> UpdateAnomalyAlertAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateAnomalyAlert", "v1/projects/{project_id}/anomalies/{anomaly_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("anomaly_id", anomalyId, nameof(anomalyId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -1160,17 +1042,14 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListAnomalyAlertsParams
     {
-
         /// <summary>
         /// Only return alerts in this status.
         /// </summary>
         public AnomalyAlertStatus? Status { get; set; }
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -1186,7 +1065,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IApprovalsClient
     {
-
         /// <summary>
         /// List approval requests
         /// </summary>
@@ -1227,7 +1105,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IApprovalsClient.ListApprovalRequestsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<ApprovalRequest> ListApprovalRequestsAutoPagingAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Approve a held statement
         /// </summary>
@@ -1250,7 +1127,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Reject a held statement
         /// </summary>
@@ -1273,7 +1149,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -1294,7 +1169,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// List approval requests
         /// </summary>
@@ -1318,22 +1192,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListApprovalRequestsResponse> ListApprovalRequestsAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listApprovalRequests", "v1/projects/{project_id}/approvals");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("status", parameters.Status);
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListApprovalRequestsResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -1369,7 +1235,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Approve a held statement
         /// </summary>
@@ -1394,21 +1259,15 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "approveApprovalRequest", "v1/projects/{project_id}/approvals/{approval_id}/approve");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("approval_id", approvalId, nameof(approvalId));
-
             // The contract makes this body optional: null sends the request without one.
             if (body != null)
             {
                 request_.SetJsonBody(body, nameof(body));
             }
-
             return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Reject a held statement
         /// </summary>
@@ -1433,21 +1292,15 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "rejectApprovalRequest", "v1/projects/{project_id}/approvals/{approval_id}/reject");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("approval_id", approvalId, nameof(approvalId));
-
             // The contract makes this body optional: null sends the request without one.
             if (body != null)
             {
                 request_.SetJsonBody(body, nameof(body));
             }
-
             return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -1464,17 +1317,14 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListApprovalRequestsParams
     {
-
         /// <summary>
         /// Only return requests in this status.
         /// </summary>
         public ApprovalRequestStatus? Status { get; set; }
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -1490,7 +1340,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAnalyticsClient
     {
-
         /// <summary>
         /// List available plans
         /// </summary>
@@ -1507,7 +1356,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListPlansResponse> ListPlansAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get an organization's plan
         /// </summary>
@@ -1527,7 +1375,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<OrganizationPlan> GetOrganizationPlanAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Show the org's Vercel integration
         /// </summary>
@@ -1548,7 +1395,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<VercelInstallationStatus> GetVercelInstallationAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Update the spend limit
         /// </summary>
@@ -1569,7 +1415,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<OrganizationPlan> UpdateSpendLimitAsync(string orgId, UpdateSpendLimitRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Submit cancellation feedback
         /// </summary>
@@ -1590,7 +1435,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task SubmitCancellationFeedbackAsync(string orgId, CancellationFeedbackRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get a project's query insights
         /// </summary>
@@ -1611,7 +1455,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ProjectInsights> GetProjectInsightsAsync(string projectId, GetProjectInsightsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get organization usage
         /// </summary>
@@ -1633,7 +1476,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<UsageResponse> GetOrganizationUsageAsync(string orgId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get project usage
         /// </summary>
@@ -1655,7 +1497,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ProjectUsageResponse> GetProjectUsageAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -1676,7 +1517,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// List available plans
         /// </summary>
@@ -1695,11 +1535,8 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListPlansResponse> ListPlansAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listPlans", "v1/plans");
-
             return _transport.SendAsync<ListPlansResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Get an organization's plan
         /// </summary>
@@ -1721,13 +1558,9 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OrganizationPlan> GetOrganizationPlanAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getOrganizationPlan", "v1/organizations/{org_id}/plan");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             return _transport.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Show the org's Vercel integration
         /// </summary>
@@ -1750,13 +1583,9 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<VercelInstallationStatus> GetVercelInstallationAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getVercelInstallation", "v1/organizations/{org_id}/vercel-installation");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             return _transport.SendAsync<VercelInstallationStatus>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Update the spend limit
         /// </summary>
@@ -1779,15 +1608,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OrganizationPlan> UpdateSpendLimitAsync(string orgId, UpdateSpendLimitRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PUT", "updateSpendLimit", "v1/organizations/{org_id}/spend-limit");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Submit cancellation feedback
         /// </summary>
@@ -1810,15 +1634,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task SubmitCancellationFeedbackAsync(string orgId, CancellationFeedbackRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "submitCancellationFeedback", "v1/organizations/{org_id}/cancellation-feedback");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Get a project's query insights
         /// </summary>
@@ -1841,22 +1660,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ProjectInsights> GetProjectInsightsAsync(string projectId, GetProjectInsightsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getProjectInsights", "v1/projects/{project_id}/insights");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("range", parameters.Range);
-
                 request_.AddQueryParameter("limit", parameters.Limit);
-
             }
-
             return _transport.SendAsync<ProjectInsights>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Get organization usage
         /// </summary>
@@ -1880,17 +1691,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<UsageResponse> GetOrganizationUsageAsync(string orgId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getOrganizationUsage", "v1/organizations/{org_id}/usage");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.AddQueryParameter("start_date", startDate);
-
             request_.AddQueryParameter("end_date", endDate);
-
             return _transport.SendAsync<UsageResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Get project usage
         /// </summary>
@@ -1914,17 +1719,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ProjectUsageResponse> GetProjectUsageAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getProjectUsage", "v1/projects/{project_id}/usage");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddQueryParameter("start_date", startDate);
-
             request_.AddQueryParameter("end_date", endDate);
-
             return _transport.SendAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -1941,12 +1740,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class GetProjectInsightsParams
     {
-
         /// <summary>
         /// Window of time to analyze; <c>24h</c> when omitted.
         /// </summary>
         public ProjectInsightsRange? Range { get; set; }
-
         /// <summary>
         /// How many top queries to include, from 1 to 100.
         /// </summary>
@@ -1962,7 +1759,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IBranchesClient
     {
-
         /// <summary>
         /// List sandbox branches
         /// </summary>
@@ -2003,7 +1799,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IBranchesClient.ListDatabaseBranchesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<DatabaseBranch> ListDatabaseBranchesAutoPagingAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Discard a sandbox branch
         /// </summary>
@@ -2024,7 +1819,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DiscardDatabaseBranchAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -2045,7 +1839,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// List sandbox branches
         /// </summary>
@@ -2069,22 +1862,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListDatabaseBranchesResponse> ListDatabaseBranchesAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listDatabaseBranches", "v1/projects/{project_id}/branches");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("status", parameters.Status);
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListDatabaseBranchesResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -2120,7 +1905,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Discard a sandbox branch
         /// </summary>
@@ -2143,15 +1927,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DiscardDatabaseBranchAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "discardDatabaseBranch", "v1/projects/{project_id}/branches/{branch_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("branch_id", branchId, nameof(branchId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -2168,17 +1947,14 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListDatabaseBranchesParams
     {
-
         /// <summary>
         /// Only return branches in this status.
         /// </summary>
         public DatabaseBranchStatus? Status { get; set; }
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -2194,7 +1970,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IProjectsClient
     {
-
         /// <summary>
         /// List cache rules
         /// </summary>
@@ -2237,7 +2012,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCacheRulesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<CacheRuleEntry> ListCacheRulesAutoPagingAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Update a cache rule
         /// </summary>
@@ -2261,7 +2035,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<UpdateCacheRuleResponse> UpdateCacheRuleAsync(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Add a custom domain
         /// </summary>
@@ -2284,7 +2057,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<CustomDomain> CreateCustomDomainAsync(string projectId, CreateCustomDomainRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List custom domains
         /// </summary>
@@ -2325,7 +2097,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCustomDomainsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<CustomDomain> ListCustomDomainsAutoPagingAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Delete a custom domain
         /// </summary>
@@ -2347,7 +2118,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Verify a custom domain's DNS
         /// </summary>
@@ -2369,7 +2139,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<VerifyCustomDomainResponse> VerifyCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Create a project
         /// </summary>
@@ -2390,7 +2159,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<CreateProjectResponse> CreateProjectAsync(CreateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List projects
         /// </summary>
@@ -2430,7 +2198,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListProjectsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<Project> ListProjectsAutoPagingAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get a project
         /// </summary>
@@ -2451,7 +2218,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Project> GetProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Update a project
         /// </summary>
@@ -2473,7 +2239,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Project> UpdateProjectAsync(string projectId, UpdateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Delete a project
         /// </summary>
@@ -2494,7 +2259,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get project metrics
         /// </summary>
@@ -2515,7 +2279,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ProjectMetricsResponse> GetProjectMetricsAsync(string projectId, GetProjectMetricsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List replicas
         /// </summary>
@@ -2536,7 +2299,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListReplicasResponse> ListReplicasAsync(string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Add a replica
         /// </summary>
@@ -2558,7 +2320,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Replica> CreateReplicaAsync(string databaseId, CreateReplicaRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Delete a replica
         /// </summary>
@@ -2580,7 +2341,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteReplicaAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -2601,7 +2361,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// List cache rules
         /// </summary>
@@ -2626,22 +2385,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListCacheRulesResponse> ListCacheRulesAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listCacheRules", "v1/projects/{project_id}/databases/{database_id}/cache-rules");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -2678,7 +2429,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Update a cache rule
         /// </summary>
@@ -2704,19 +2454,12 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<UpdateCacheRuleResponse> UpdateCacheRuleAsync(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PUT", "updateCacheRule", "v1/projects/{project_id}/databases/{database_id}/cache-rules/{query_hash}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             request_.AddPathParameter("query_hash", queryHash, nameof(queryHash));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<UpdateCacheRuleResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Add a custom domain
         /// </summary>
@@ -2741,15 +2484,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<CustomDomain> CreateCustomDomainAsync(string projectId, CreateCustomDomainRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createCustomDomain", "v1/projects/{project_id}/domains");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<CustomDomain>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List custom domains
         /// </summary>
@@ -2773,20 +2511,13 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListCustomDomainsResponse> ListCustomDomainsAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listCustomDomains", "v1/projects/{project_id}/domains");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -2822,7 +2553,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Delete a custom domain
         /// </summary>
@@ -2846,15 +2576,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteCustomDomain", "v1/projects/{project_id}/domains/{domain_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("domain_id", domainId, nameof(domainId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Verify a custom domain's DNS
         /// </summary>
@@ -2878,15 +2603,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<VerifyCustomDomainResponse> VerifyCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "verifyCustomDomain", "v1/projects/{project_id}/domains/{domain_id}/verify");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("domain_id", domainId, nameof(domainId));
-
             return _transport.SendAsync<VerifyCustomDomainResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Create a project
         /// </summary>
@@ -2909,13 +2629,9 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<CreateProjectResponse> CreateProjectAsync(CreateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createProject", "v1/projects");
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<CreateProjectResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List projects
         /// </summary>
@@ -2938,22 +2654,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listProjects", "v1/projects");
-
             request_.AddQueryParameter("org_id", orgId);
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
                 request_.AddQueryParameter("sort_by", parameters.SortBy);
-
             }
-
             return _transport.SendAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -2989,7 +2697,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Get a project
         /// </summary>
@@ -3012,13 +2719,9 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Project> GetProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getProject", "v1/projects/{project_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             return _transport.SendAsync<Project>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Update a project
         /// </summary>
@@ -3042,15 +2745,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Project> UpdateProjectAsync(string projectId, UpdateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateProject", "v1/projects/{project_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<Project>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Delete a project
         /// </summary>
@@ -3073,13 +2771,9 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteProject", "v1/projects/{project_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Get project metrics
         /// </summary>
@@ -3102,22 +2796,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ProjectMetricsResponse> GetProjectMetricsAsync(string projectId, GetProjectMetricsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getProjectMetrics", "v1/projects/{project_id}/metrics");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("limit", parameters.Limit);
-
                 request_.AddQueryParameter("region", parameters.Region);
-
             }
-
             return _transport.SendAsync<ProjectMetricsResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List replicas
         /// </summary>
@@ -3140,13 +2826,9 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListReplicasResponse> ListReplicasAsync(string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listReplicas", "v1/databases/{database_id}/replicas");
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             return _transport.SendAsync<ListReplicasResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Add a replica
         /// </summary>
@@ -3170,15 +2852,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Replica> CreateReplicaAsync(string databaseId, CreateReplicaRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createReplica", "v1/databases/{database_id}/replicas");
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<Replica>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Delete a replica
         /// </summary>
@@ -3202,15 +2879,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteReplicaAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteReplica", "v1/databases/{database_id}/replicas/{replica_id}");
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             request_.AddPathParameter("replica_id", replicaId, nameof(replicaId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -3227,12 +2899,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListCacheRulesParams
     {
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -3248,12 +2918,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListCustomDomainsParams
     {
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -3269,17 +2937,14 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListProjectsParams
     {
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
         public string? PageToken { get; set; }
-
         /// <summary>
         /// Field used to order the projects.
         /// </summary>
@@ -3295,12 +2960,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class GetProjectMetricsParams
     {
-
         /// <summary>
         /// Upper bound on how many of the newest snapshots are returned.
         /// </summary>
         public int? Limit { get; set; }
-
         /// <summary>
         /// Region code to restrict results to.
         /// </summary>
@@ -3316,7 +2979,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IDatabasesClient
     {
-
         /// <summary>
         /// Add a database
         /// </summary>
@@ -3338,7 +3000,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Database> CreateDatabaseAsync(string projectId, CreateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List databases
         /// </summary>
@@ -3379,7 +3040,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IDatabasesClient.ListDatabasesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<Database> ListDatabasesAutoPagingAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get a database
         /// </summary>
@@ -3401,7 +3061,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Database> GetDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Update a database
         /// </summary>
@@ -3424,7 +3083,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Database> UpdateDatabaseAsync(string projectId, string databaseId, UpdateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Delete a database
         /// </summary>
@@ -3446,7 +3104,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Test a database connection
         /// </summary>
@@ -3468,7 +3125,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<TestConnectionResult> TestDatabaseConnectionAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Scan a database for likely PII columns
         /// </summary>
@@ -3490,7 +3146,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ScanPiiResult> ScanDatabaseForPiiAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Read a database's schema catalog
         /// </summary>
@@ -3512,7 +3167,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SchemaCatalog> GetSchemaCatalogAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -3533,7 +3187,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// Add a database
         /// </summary>
@@ -3557,15 +3210,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Database> CreateDatabaseAsync(string projectId, CreateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createDatabase", "v1/projects/{project_id}/databases");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List databases
         /// </summary>
@@ -3589,20 +3237,13 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListDatabasesResponse> ListDatabasesAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listDatabases", "v1/projects/{project_id}/databases");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -3638,7 +3279,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Get a database
         /// </summary>
@@ -3662,15 +3302,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Database> GetDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getDatabase", "v1/projects/{project_id}/databases/{database_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Update a database
         /// </summary>
@@ -3695,17 +3330,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Database> UpdateDatabaseAsync(string projectId, string databaseId, UpdateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateDatabase", "v1/projects/{project_id}/databases/{database_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Delete a database
         /// </summary>
@@ -3729,15 +3358,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteDatabase", "v1/projects/{project_id}/databases/{database_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Test a database connection
         /// </summary>
@@ -3761,15 +3385,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<TestConnectionResult> TestDatabaseConnectionAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "testDatabaseConnection", "v1/projects/{project_id}/databases/{database_id}/test-connection");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             return _transport.SendAsync<TestConnectionResult>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Scan a database for likely PII columns
         /// </summary>
@@ -3793,15 +3412,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ScanPiiResult> ScanDatabaseForPiiAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "scanDatabaseForPii", "v1/projects/{project_id}/databases/{database_id}/scan-pii");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             return _transport.SendAsync<ScanPiiResult>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Read a database's schema catalog
         /// </summary>
@@ -3825,15 +3439,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SchemaCatalog> GetSchemaCatalogAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getSchemaCatalog", "v1/projects/{project_id}/databases/{database_id}/schema-catalog");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-
             return _transport.SendAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -3850,12 +3459,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListDatabasesParams
     {
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -3871,7 +3478,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IPlatformClient
     {
-
         /// <summary>
         /// Check API health
         /// </summary>
@@ -3887,7 +3493,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<HealthResponse> GetHealthAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List available regions
         /// </summary>
@@ -3904,7 +3509,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListRegionsResponse> ListRegionsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Issue a self-host enrollment token
         /// </summary>
@@ -3925,7 +3529,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List self-host enrollments
         /// </summary>
@@ -3944,7 +3547,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListSelfHostEnrollmentsResponse> ListSelfHostEnrollmentsAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Revoke a self-host enrollment
         /// </summary>
@@ -3965,7 +3567,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task RevokeSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Rotate a self-host enrollment token
         /// </summary>
@@ -3987,7 +3588,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SelfHostEnrollmentSecret> RotateSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -4008,7 +3608,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// Check API health
         /// </summary>
@@ -4026,11 +3625,8 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<HealthResponse> GetHealthAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getHealth", "v1/health");
-
             return _transport.SendAsync<HealthResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List available regions
         /// </summary>
@@ -4049,11 +3645,8 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListRegionsResponse> ListRegionsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listRegions", "v1/regions");
-
             return _transport.SendAsync<ListRegionsResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Issue a self-host enrollment token
         /// </summary>
@@ -4076,19 +3669,14 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createSelfHostEnrollment", "v1/organizations/{org_id}/self-host-enrollments");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             // The contract makes this body optional: null sends the request without one.
             if (body != null)
             {
                 request_.SetJsonBody(body, nameof(body));
             }
-
             return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List self-host enrollments
         /// </summary>
@@ -4109,13 +3697,9 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListSelfHostEnrollmentsResponse> ListSelfHostEnrollmentsAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listSelfHostEnrollments", "v1/organizations/{org_id}/self-host-enrollments");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             return _transport.SendAsync<ListSelfHostEnrollmentsResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Revoke a self-host enrollment
         /// </summary>
@@ -4138,15 +3722,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task RevokeSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "revokeSelfHostEnrollment", "v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.AddPathParameter("enrollment_id", enrollmentId, nameof(enrollmentId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Rotate a self-host enrollment token
         /// </summary>
@@ -4170,15 +3749,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> RotateSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "rotateSelfHostEnrollment", "v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}/rotate");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.AddPathParameter("enrollment_id", enrollmentId, nameof(enrollmentId));
-
             return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -4195,7 +3769,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IMigrationsClient
     {
-
         /// <summary>
         /// Lint a migration
         /// </summary>
@@ -4216,7 +3789,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<MigrationLintResponse> LintMigrationAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -4237,7 +3809,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// Lint a migration
         /// </summary>
@@ -4260,15 +3831,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<MigrationLintResponse> LintMigrationAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "lintMigration", "v1/projects/{project_id}/migrations:lint");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -4285,7 +3851,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IPoliciesClient
     {
-
         /// <summary>
         /// Create a policy profile
         /// </summary>
@@ -4308,7 +3873,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyProfile> CreatePolicyProfileAsync(string projectId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List policy profiles
         /// </summary>
@@ -4349,7 +3913,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IPoliciesClient.ListPolicyProfilesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<PolicyProfile> ListPolicyProfilesAutoPagingAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get a policy profile
         /// </summary>
@@ -4370,7 +3933,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyProfile> GetPolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Update a policy profile
         /// </summary>
@@ -4393,7 +3955,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyProfile> UpdatePolicyProfileAsync(string projectId, string policyId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Delete a policy profile
         /// </summary>
@@ -4415,7 +3976,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeletePolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Preview a policy verdict for one query
         /// </summary>
@@ -4437,7 +3997,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<DryEvalResult> DryEvalPolicyAsync(string projectId, DryEvalInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Simulate a policy over past agent queries
         /// </summary>
@@ -4459,7 +4018,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyReplayResult> ReplayPolicyAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -4480,7 +4038,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// Create a policy profile
         /// </summary>
@@ -4505,15 +4062,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyProfile> CreatePolicyProfileAsync(string projectId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createPolicyProfile", "v1/projects/{project_id}/policies");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List policy profiles
         /// </summary>
@@ -4537,20 +4089,13 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListPolicyProfilesResponse> ListPolicyProfilesAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listPolicyProfiles", "v1/projects/{project_id}/policies");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -4586,7 +4131,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Get a policy profile
         /// </summary>
@@ -4609,15 +4153,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyProfile> GetPolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getPolicyProfile", "v1/projects/{project_id}/policies/{policy_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("policy_id", policyId, nameof(policyId));
-
             return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Update a policy profile
         /// </summary>
@@ -4642,17 +4181,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyProfile> UpdatePolicyProfileAsync(string projectId, string policyId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PUT", "updatePolicyProfile", "v1/projects/{project_id}/policies/{policy_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("policy_id", policyId, nameof(policyId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Delete a policy profile
         /// </summary>
@@ -4676,15 +4209,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeletePolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deletePolicyProfile", "v1/projects/{project_id}/policies/{policy_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("policy_id", policyId, nameof(policyId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Preview a policy verdict for one query
         /// </summary>
@@ -4708,15 +4236,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<DryEvalResult> DryEvalPolicyAsync(string projectId, DryEvalInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "dryEvalPolicy", "v1/projects/{project_id}/policy-evaluations");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<DryEvalResult>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Simulate a policy over past agent queries
         /// </summary>
@@ -4740,15 +4263,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyReplayResult> ReplayPolicyAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "replayPolicy", "v1/projects/{project_id}/policy-replays");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -4765,12 +4283,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListPolicyProfilesParams
     {
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -4786,7 +4302,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ISupportClient
     {
-
         /// <summary>
         /// List support cases
         /// </summary>
@@ -4824,7 +4339,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="ISupportClient.ListSupportCasesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<SupportCase> ListSupportCasesAutoPagingAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Create a support case
         /// </summary>
@@ -4844,7 +4358,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SupportCase> CreateSupportCaseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get a support case
         /// </summary>
@@ -4865,7 +4378,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<GetSupportCaseResponse> GetSupportCaseAsync(string orgId, string caseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Update a support case
         /// </summary>
@@ -4887,7 +4399,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SupportCase> UpdateSupportCaseAsync(string orgId, string caseId, UpdateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Add a message to a support case
         /// </summary>
@@ -4909,7 +4420,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SupportMessage> CreateSupportMessageAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -4930,7 +4440,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// List support cases
         /// </summary>
@@ -4952,24 +4461,15 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListSupportCasesResponse> ListSupportCasesAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listSupportCases", "v1/organizations/{org_id}/support/cases");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("status", parameters.Status);
-
                 request_.AddQueryParameter("search", parameters.Search);
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page", parameters.Page);
-
             }
-
             return _transport.SendAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -5006,7 +4506,6 @@ namespace PgBeam
                 static response_ => response_.Total,
                 cancellationToken);
         }
-
         /// <summary>
         /// Create a support case
         /// </summary>
@@ -5028,15 +4527,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SupportCase> CreateSupportCaseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createSupportCase", "v1/organizations/{org_id}/support/cases");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Get a support case
         /// </summary>
@@ -5059,15 +4553,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<GetSupportCaseResponse> GetSupportCaseAsync(string orgId, string caseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getSupportCase", "v1/organizations/{org_id}/support/cases/{case_id}");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.AddPathParameter("case_id", caseId, nameof(caseId));
-
             return _transport.SendAsync<GetSupportCaseResponse>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Update a support case
         /// </summary>
@@ -5091,17 +4580,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SupportCase> UpdateSupportCaseAsync(string orgId, string caseId, UpdateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateSupportCase", "v1/organizations/{org_id}/support/cases/{case_id}");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.AddPathParameter("case_id", caseId, nameof(caseId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Add a message to a support case
         /// </summary>
@@ -5125,17 +4608,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SupportMessage> CreateSupportMessageAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createSupportMessage", "v1/organizations/{org_id}/support/cases/{case_id}/messages");
-
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-
             request_.AddPathParameter("case_id", caseId, nameof(caseId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<SupportMessage>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -5152,22 +4629,18 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListSupportCasesParams
     {
-
         /// <summary>
         /// Only return cases in this status.
         /// </summary>
         public SupportCaseStatus? Status { get; set; }
-
         /// <summary>
         /// Text to match against case titles.
         /// </summary>
         public string? Search { get; set; }
-
         /// <summary>
         /// Page size: 1 to 100, 20 if omitted.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Which page to return, counting from 1; defaults to 1.
         /// </summary>
@@ -5183,7 +4656,6 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IWebhooksClient
     {
-
         /// <summary>
         /// Create a webhook endpoint
         /// </summary>
@@ -5205,7 +4677,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookEndpoint> CreateWebhookEndpointAsync(string projectId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// List webhook endpoints
         /// </summary>
@@ -5246,7 +4717,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IWebhooksClient.ListWebhookEndpointsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<WebhookEndpoint> ListWebhookEndpointsAutoPagingAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Get a webhook endpoint
         /// </summary>
@@ -5267,7 +4737,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookEndpoint> GetWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Update a webhook endpoint
         /// </summary>
@@ -5289,7 +4758,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookEndpoint> UpdateWebhookEndpointAsync(string projectId, string webhookId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Delete a webhook endpoint
         /// </summary>
@@ -5310,7 +4778,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
         /// <summary>
         /// Send a test event
         /// </summary>
@@ -5331,7 +4798,6 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookTestResponse> TestWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
-
     }
 
     /// <summary>
@@ -5352,7 +4818,6 @@ namespace PgBeam
         {
             _transport = null!;
         }
-
         /// <summary>
         /// Create a webhook endpoint
         /// </summary>
@@ -5376,15 +4841,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> CreateWebhookEndpointAsync(string projectId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createWebhookEndpoint", "v1/projects/{project_id}/webhooks");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// List webhook endpoints
         /// </summary>
@@ -5408,20 +4868,13 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListWebhookEndpointsResponse> ListWebhookEndpointsAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listWebhookEndpoints", "v1/projects/{project_id}/webhooks");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             if (parameters != null)
             {
-
                 request_.AddQueryParameter("page_size", parameters.PageSize);
-
                 request_.AddQueryParameter("page_token", parameters.PageToken);
-
             }
-
             return _transport.SendAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
-
         }
 
         /// <summary>
@@ -5457,7 +4910,6 @@ namespace PgBeam
                 static response_ => response_.NextPageToken,
                 cancellationToken);
         }
-
         /// <summary>
         /// Get a webhook endpoint
         /// </summary>
@@ -5480,15 +4932,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> GetWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getWebhookEndpoint", "v1/projects/{project_id}/webhooks/{webhook_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("webhook_id", webhookId, nameof(webhookId));
-
             return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Update a webhook endpoint
         /// </summary>
@@ -5512,17 +4959,11 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> UpdateWebhookEndpointAsync(string projectId, string webhookId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("PUT", "updateWebhookEndpoint", "v1/projects/{project_id}/webhooks/{webhook_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("webhook_id", webhookId, nameof(webhookId));
-
             request_.SetJsonBody(body, nameof(body));
-
             return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Delete a webhook endpoint
         /// </summary>
@@ -5545,15 +4986,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteWebhookEndpoint", "v1/projects/{project_id}/webhooks/{webhook_id}");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("webhook_id", webhookId, nameof(webhookId));
-
             return _transport.SendAsync(request_, requestOptions, cancellationToken);
-
         }
-
         /// <summary>
         /// Send a test event
         /// </summary>
@@ -5576,15 +5012,10 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<WebhookTestResponse> TestWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = new PgBeam.Http.ApiRequest("POST", "testWebhookEndpoint", "v1/projects/{project_id}/webhooks/{webhook_id}/test");
-
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-
             request_.AddPathParameter("webhook_id", webhookId, nameof(webhookId));
-
             return _transport.SendAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
-
         }
-
     }
 
     public partial class PgBeamClient
@@ -5601,12 +5032,10 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public sealed partial class ListWebhookEndpointsParams
     {
-
         /// <summary>
         /// Upper bound on items per page, from 1 to 100; defaults to 20.
         /// </summary>
         public int? PageSize { get; set; }
-
         /// <summary>
         /// Opaque cursor from a previous page, used to fetch the next one.
         /// </summary>
@@ -5626,81 +5055,55 @@ namespace PgBeam
         /// <summary>
         /// Profile data of the exported user.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("user", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AccountExportUser User { get; set; } = default!;
-
 
         /// <summary>
         /// Orgs where the user has membership.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("organizations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AccountExportOrganization> Organizations { get; set; } = default!;
-
 
         /// <summary>
         /// Projects held by orgs this user is a member of.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("projects", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AccountExportProject> Projects { get; set; } = default!;
-
 
         /// <summary>
         /// Upstream DBs those projects registered.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("databases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AccountExportDatabase> Databases { get; set; } = default!;
-
 
         /// <summary>
         /// The user's login sessions.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sessions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AccountExportSession> Sessions { get; set; } = default!;
-
 
         /// <summary>
         /// Email opt-in settings.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("email_preferences", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AccountExportEmailPreferences EmailPreferences { get; set; } = default!;
-
 
         /// <summary>
         /// Legal documents the user has accepted.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("consents", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AccountExportConsent> Consents { get; set; } = default!;
-
 
         /// <summary>
         /// Latest account activity from the audit log.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("audit_logs", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AccountExportAuditLog> AuditLogs { get; set; } = default!;
-
 
         /// <summary>
         /// Time this export was produced.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("exported_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? ExportedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -5717,43 +5120,24 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(User, path, "user");
-
             PgBeam.Serialization.ModelValidation.Nested(User, path, "user");
-
             PgBeam.Serialization.ModelValidation.Required(Organizations, path, "organizations");
-
             PgBeam.Serialization.ModelValidation.Nested(Organizations, path, "organizations");
-
             PgBeam.Serialization.ModelValidation.Required(Projects, path, "projects");
-
             PgBeam.Serialization.ModelValidation.Nested(Projects, path, "projects");
-
             PgBeam.Serialization.ModelValidation.Required(Databases, path, "databases");
-
             PgBeam.Serialization.ModelValidation.Nested(Databases, path, "databases");
-
             PgBeam.Serialization.ModelValidation.Required(Sessions, path, "sessions");
-
             PgBeam.Serialization.ModelValidation.Nested(Sessions, path, "sessions");
-
             PgBeam.Serialization.ModelValidation.Required(EmailPreferences, path, "email_preferences");
-
             PgBeam.Serialization.ModelValidation.Nested(EmailPreferences, path, "email_preferences");
-
             PgBeam.Serialization.ModelValidation.Required(Consents, path, "consents");
-
             PgBeam.Serialization.ModelValidation.Nested(Consents, path, "consents");
-
             PgBeam.Serialization.ModelValidation.Required(AuditLogs, path, "audit_logs");
-
             PgBeam.Serialization.ModelValidation.Nested(AuditLogs, path, "audit_logs");
-
             PgBeam.Serialization.ModelValidation.Required(ExportedAt, path, "exported_at");
-
             PgBeam.Serialization.ModelValidation.Nested(ExportedAt, path, "exported_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -5770,54 +5154,37 @@ namespace PgBeam
         /// <summary>
         /// ID of the audit log record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// The action that was recorded.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("action", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Action { get; set; } = default!;
-
 
         /// <summary>
         /// Kind of target resource.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("resource_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? ResourceType { get; set; }
-
 
         /// <summary>
         /// ID of the resource the action affected.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("resource_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? ResourceId { get; set; }
-
 
         /// <summary>
         /// Originating IP, when recorded.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("ip_address", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? IpAddress { get; set; }
-
 
         /// <summary>
         /// Time the record was written.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -5834,25 +5201,15 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(Action, path, "action");
-
             PgBeam.Serialization.ModelValidation.Nested(Action, path, "action");
-
             PgBeam.Serialization.ModelValidation.Nested(ResourceType, path, "resource_type");
-
             PgBeam.Serialization.ModelValidation.Nested(ResourceId, path, "resource_id");
-
             PgBeam.Serialization.ModelValidation.Nested(IpAddress, path, "ip_address");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -5869,45 +5226,31 @@ namespace PgBeam
         /// <summary>
         /// ID of the consent record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Which kind of legal document.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("document_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string DocumentType { get; set; } = default!;
-
 
         /// <summary>
         /// Version of the accepted document.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("document_version", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string DocumentVersion { get; set; } = default!;
-
 
         /// <summary>
         /// Time the user accepted the document.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("accepted_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? AcceptedAt { get; set; }
-
 
         /// <summary>
         /// Client IP recorded along with the consent.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("ip_address", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? IpAddress { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -5924,25 +5267,15 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(DocumentType, path, "document_type");
-
             PgBeam.Serialization.ModelValidation.Nested(DocumentType, path, "document_type");
-
             PgBeam.Serialization.ModelValidation.Required(DocumentVersion, path, "document_version");
-
             PgBeam.Serialization.ModelValidation.Nested(DocumentVersion, path, "document_version");
-
             PgBeam.Serialization.ModelValidation.Required(AcceptedAt, path, "accepted_at");
-
             PgBeam.Serialization.ModelValidation.Nested(AcceptedAt, path, "accepted_at");
-
             PgBeam.Serialization.ModelValidation.Nested(IpAddress, path, "ip_address");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -5959,72 +5292,49 @@ namespace PgBeam
         /// <summary>
         /// ID of the database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project that owns the database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
-
 
         /// <summary>
         /// Host of the upstream PostgreSQL server.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Host { get; set; } = default!;
-
 
         /// <summary>
         /// Port of the upstream PostgreSQL server.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Port { get; set; }
-
 
         /// <summary>
         /// Upstream Postgres DB name.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// SSL mode used when connecting to this database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string SslMode { get; set; } = default!;
-
 
         /// <summary>
         /// Role the database plays in the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Role { get; set; } = default!;
-
 
         /// <summary>
         /// Registration time.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -6041,39 +5351,22 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Required(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Nested(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Required(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Nested(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(SslMode, path, "ssl_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(SslMode, path, "ssl_mode");
-
             PgBeam.Serialization.ModelValidation.Required(Role, path, "role");
-
             PgBeam.Serialization.ModelValidation.Nested(Role, path, "role");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -6090,18 +5383,13 @@ namespace PgBeam
         /// <summary>
         /// True if the user receives marketing email.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("marketing_emails", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? MarketingEmails { get; set; }
-
 
         /// <summary>
         /// True if the user receives usage-alert email.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("usage_limit_alerts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? UsageLimitAlerts { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -6118,11 +5406,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(MarketingEmails, path, "marketing_emails");
-
             PgBeam.Serialization.ModelValidation.Nested(UsageLimitAlerts, path, "usage_limit_alerts");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -6139,45 +5424,31 @@ namespace PgBeam
         /// <summary>
         /// ID of the organization.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Name shown for the organization.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// URL and routing slug of the organization.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Slug { get; set; } = default!;
-
 
         /// <summary>
         /// The user's role in this organization.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Role { get; set; } = default!;
-
 
         /// <summary>
         /// Time the user joined (membership creation).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -6194,27 +5465,16 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Slug, path, "slug");
-
             PgBeam.Serialization.ModelValidation.Nested(Slug, path, "slug");
-
             PgBeam.Serialization.ModelValidation.Required(Role, path, "role");
-
             PgBeam.Serialization.ModelValidation.Nested(Role, path, "role");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -6231,51 +5491,34 @@ namespace PgBeam
         /// <summary>
         /// ID of the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the organization that owns the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string OrgId { get; set; } = default!;
-
 
         /// <summary>
         /// Name shown for the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// Description text when exported.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Description { get; set; } = default!;
-
 
         /// <summary>
         /// Lifecycle state of the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Status { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -6292,31 +5535,18 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -6333,42 +5563,28 @@ namespace PgBeam
         /// <summary>
         /// ID of the session.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Session expiry time.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? ExpiresAt { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Client IP that opened the session, when known.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("ip_address", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? IpAddress { get; set; }
-
 
         /// <summary>
         /// Browser/client string, when recorded.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("user_agent", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? UserAgent { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -6385,23 +5601,14 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ExpiresAt, path, "expires_at");
-
             PgBeam.Serialization.ModelValidation.Nested(ExpiresAt, path, "expires_at");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(IpAddress, path, "ip_address");
-
             PgBeam.Serialization.ModelValidation.Nested(UserAgent, path, "user_agent");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -6418,60 +5625,40 @@ namespace PgBeam
         /// <summary>
         /// ID of the user.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Name shown for the user.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// The account's primary email.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Email { get; set; } = default!;
-
 
         /// <summary>
         /// True after ownership of the email is proven.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("email_verified", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? EmailVerified { get; set; }
-
 
         /// <summary>
         /// URL of the avatar image; absent if none.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("image", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Image { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Time of the most recent profile change.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -6488,33 +5675,19 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Email, path, "email");
-
             PgBeam.Serialization.ModelValidation.Nested(Email, path, "email");
-
             PgBeam.Serialization.ModelValidation.Required(EmailVerified, path, "email_verified");
-
             PgBeam.Serialization.ModelValidation.Nested(EmailVerified, path, "email_verified");
-
             PgBeam.Serialization.ModelValidation.Nested(Image, path, "image");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -6531,72 +5704,49 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the agent credential.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project that owns the credential.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the governing policy profile.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("policy_profile_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string PolicyProfileId { get; set; } = default!;
-
 
         /// <summary>
         /// Display label.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// Login name sent to the proxy.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("pg_username", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string PgUsername { get; set; } = default!;
-
 
         /// <summary>
         /// Current state (see enum).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AgentCredentialStatus? Status { get; set; }
-
 
         /// <summary>
         /// Agent (autonomous) or human operator.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("principal_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AgentCredentialPrincipalType? PrincipalType { get; set; }
-
 
         /// <summary>
         /// How the proxy authenticates this login to Postgres.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("auth_method", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AgentCredentialAuthMethod? AuthMethod { get; set; }
 
         private System.DateTimeOffset? _LastUsedAt;
@@ -6605,11 +5755,8 @@ namespace PgBeam
         /// <summary>
         /// Time of the most recent connection with this credential; unset if never used.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("last_used_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? LastUsedAt
         {
             get => _LastUsedAt;
@@ -6626,11 +5773,8 @@ namespace PgBeam
         /// <summary>
         /// Expiry time after which the credential stops working; null means no expiry. The proxy rejects it (fail-closed) as soon as this moment passes, even before cleanup runs.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? ExpiresAt
         {
             get => _ExpiresAt;
@@ -6641,16 +5785,10 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeExpiresAt() => _ExpiresAtSet;
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -6667,47 +5805,26 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Required(PolicyProfileId, path, "policy_profile_id");
-
             PgBeam.Serialization.ModelValidation.Nested(PolicyProfileId, path, "policy_profile_id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(PgUsername, path, "pg_username");
-
             PgBeam.Serialization.ModelValidation.Nested(PgUsername, path, "pg_username");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(PrincipalType, path, "principal_type");
-
             PgBeam.Serialization.ModelValidation.Nested(AuthMethod, path, "auth_method");
-
             PgBeam.Serialization.ModelValidation.Nested(LastUsedAt, path, "last_used_at");
-
             PgBeam.Serialization.ModelValidation.Nested(ExpiresAt, path, "expires_at");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -6835,40 +5952,27 @@ namespace PgBeam
     public partial class AgentCredentialSecrets : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("credential", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AgentCredential Credential { get; set; } = default!;
-
 
         /// <summary>
         /// Postgres URL for this agent, routed through the policy guard.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("connection_string", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [PgBeam.Serialization.Sensitive]
-
         public string ConnectionString { get; set; } = default!;
-
 
         /// <summary>
         /// URL of the project's hosted agent-database MCP endpoint, served by the edge proxy on the same per-project host used for wire connections. Configure it in an MCP client (e.g. Claude Code, Cursor) using <c>mcp_token</c> as the bearer token.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("mcp_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string McpUrl { get; set; } = default!;
-
 
         /// <summary>
         /// Secret bearer for the MCP URL; only ever displayed here.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("mcp_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [PgBeam.Serialization.Sensitive]
-
         public string McpToken { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -6885,23 +5989,14 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Credential, path, "credential");
-
             PgBeam.Serialization.ModelValidation.Nested(Credential, path, "credential");
-
             PgBeam.Serialization.ModelValidation.Required(ConnectionString, path, "connection_string");
-
             PgBeam.Serialization.ModelValidation.Nested(ConnectionString, path, "connection_string");
-
             PgBeam.Serialization.ModelValidation.Required(McpUrl, path, "mcp_url");
-
             PgBeam.Serialization.ModelValidation.Nested(McpUrl, path, "mcp_url");
-
             PgBeam.Serialization.ModelValidation.Required(McpToken, path, "mcp_token");
-
             PgBeam.Serialization.ModelValidation.Nested(McpToken, path, "mcp_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -7035,18 +6130,13 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the anomaly alert.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project that owns the alert.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
 
         private string? _CredentialId;
@@ -7055,11 +6145,8 @@ namespace PgBeam
         /// <summary>
         /// ID of the agent credential involved, when applicable.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("credential_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? CredentialId
         {
             get => _CredentialId;
@@ -7070,49 +6157,34 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCredentialId() => _CredentialIdSet;
 
-
         /// <summary>
         /// Type code, such as <c>egress_spike</c> or <c>novel_query_shape</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Kind { get; set; } = default!;
-
 
         /// <summary>
         /// How severe the alert is.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AnomalyAlertSeverity? Severity { get; set; }
-
 
         /// <summary>
         /// Short human-readable summary.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Title { get; set; } = default!;
-
 
         /// <summary>
         /// Structured data describing the anomaly.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("details", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public object? Details { get; set; }
-
 
         /// <summary>
         /// Where the alert is in triage.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AnomalyAlertStatus? Status { get; set; }
 
         private System.DateTimeOffset? _WindowStart;
@@ -7121,11 +6193,8 @@ namespace PgBeam
         /// <summary>
         /// Observation period start; may be absent.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("window_start", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? WindowStart
         {
             get => _WindowStart;
@@ -7142,11 +6211,8 @@ namespace PgBeam
         /// <summary>
         /// Observation period end; may be absent.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("window_end", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? WindowEnd
         {
             get => _WindowEnd;
@@ -7157,13 +6223,10 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeWindowEnd() => _WindowEndSet;
 
-
         /// <summary>
         /// Time the alert was raised.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.DateTimeOffset? _AcknowledgedAt;
@@ -7172,11 +6235,8 @@ namespace PgBeam
         /// <summary>
         /// Acknowledgement time; unset until then.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("acknowledged_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? AcknowledgedAt
         {
             get => _AcknowledgedAt;
@@ -7193,11 +6253,8 @@ namespace PgBeam
         /// <summary>
         /// Acknowledging user; unset until then.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("acknowledged_by", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? AcknowledgedBy
         {
             get => _AcknowledgedBy;
@@ -7222,47 +6279,26 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(CredentialId, path, "credential_id");
-
             PgBeam.Serialization.ModelValidation.Required(Kind, path, "kind");
-
             PgBeam.Serialization.ModelValidation.Nested(Kind, path, "kind");
-
             PgBeam.Serialization.ModelValidation.Required(Severity, path, "severity");
-
             PgBeam.Serialization.ModelValidation.Nested(Severity, path, "severity");
-
             PgBeam.Serialization.ModelValidation.Required(Title, path, "title");
-
             PgBeam.Serialization.ModelValidation.Nested(Title, path, "title");
-
             PgBeam.Serialization.ModelValidation.Nested(Details, path, "details");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(WindowStart, path, "window_start");
-
             PgBeam.Serialization.ModelValidation.Nested(WindowEnd, path, "window_end");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(AcknowledgedAt, path, "acknowledged_at");
-
             PgBeam.Serialization.ModelValidation.Nested(AcknowledgedBy, path, "acknowledged_by");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -7456,9 +6492,7 @@ namespace PgBeam
         /// <summary>
         /// Free-text rationale for the decision.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Reason { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -7475,9 +6509,7 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(Reason, path, "reason");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -7494,18 +6526,13 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the approval request.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project that owns the request.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
 
         private string? _CredentialId;
@@ -7514,11 +6541,8 @@ namespace PgBeam
         /// <summary>
         /// Submitting agent credential, when known.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("credential_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? CredentialId
         {
             get => _CredentialId;
@@ -7529,58 +6553,40 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCredentialId() => _CredentialIdSet;
 
-
         /// <summary>
         /// Policy profile that demanded sign-off.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("policy_profile_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string PolicyProfileId { get; set; } = default!;
-
 
         /// <summary>
         /// Region whose data plane paused it.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Region { get; set; }
-
 
         /// <summary>
         /// Groups together the statements of one connection.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("session_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? SessionId { get; set; }
-
 
         /// <summary>
         /// Text of the held statement.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Sql { get; set; } = default!;
-
 
         /// <summary>
         /// SQL with placeholders in place of literals.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("normalized_sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NormalizedSql { get; set; }
-
 
         /// <summary>
         /// Kind of statement as parsed, for example <c>update</c>, <c>delete</c> or <c>ddl</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("statement_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? StatementKind { get; set; }
 
         private long? _EstimatedRows;
@@ -7589,11 +6595,8 @@ namespace PgBeam
         /// <summary>
         /// Approximate number of affected rows, added by the data plane at hold time, taken either from the EXPLAIN planner estimate or from an exact count in a trial run that was rolled back. Null if no estimate was possible; not a guarantee.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("estimated_rows", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public long? EstimatedRows
         {
             get => _EstimatedRows;
@@ -7604,40 +6607,28 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeEstimatedRows() => _EstimatedRowsSet;
 
-
         /// <summary>
         /// Tables/relations referenced, as parsed by the gateway.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("target_tables", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? TargetTables { get; set; }
-
 
         /// <summary>
         /// State of the approval request.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public ApprovalRequestStatus? Status { get; set; }
-
 
         /// <summary>
         /// Note left with the decision.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Reason { get; set; }
-
 
         /// <summary>
         /// Time the statement was first held.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("requested_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? RequestedAt { get; set; }
 
         private System.DateTimeOffset? _DecidedAt;
@@ -7646,11 +6637,8 @@ namespace PgBeam
         /// <summary>
         /// Time of the decision, if one was made.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("decided_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? DecidedAt
         {
             get => _DecidedAt;
@@ -7667,11 +6655,8 @@ namespace PgBeam
         /// <summary>
         /// User who made the decision, if any.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("decided_by", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? DecidedBy
         {
             get => _DecidedBy;
@@ -7682,13 +6667,10 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeDecidedBy() => _DecidedBySet;
 
-
         /// <summary>
         /// Deadline; lapses if still undecided.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? ExpiresAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -7705,55 +6687,30 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(CredentialId, path, "credential_id");
-
             PgBeam.Serialization.ModelValidation.Required(PolicyProfileId, path, "policy_profile_id");
-
             PgBeam.Serialization.ModelValidation.Nested(PolicyProfileId, path, "policy_profile_id");
-
             PgBeam.Serialization.ModelValidation.Nested(Region, path, "region");
-
             PgBeam.Serialization.ModelValidation.Nested(SessionId, path, "session_id");
-
             PgBeam.Serialization.ModelValidation.Required(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(NormalizedSql, path, "normalized_sql");
-
             PgBeam.Serialization.ModelValidation.Nested(StatementKind, path, "statement_kind");
-
             PgBeam.Serialization.ModelValidation.Nested(EstimatedRows, path, "estimated_rows");
-
             PgBeam.Serialization.ModelValidation.Nested(TargetTables, path, "target_tables");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Reason, path, "reason");
-
             PgBeam.Serialization.ModelValidation.Required(RequestedAt, path, "requested_at");
-
             PgBeam.Serialization.ModelValidation.Nested(RequestedAt, path, "requested_at");
-
             PgBeam.Serialization.ModelValidation.Nested(DecidedAt, path, "decided_at");
-
             PgBeam.Serialization.ModelValidation.Nested(DecidedBy, path, "decided_by");
-
             PgBeam.Serialization.ModelValidation.Required(ExpiresAt, path, "expires_at");
-
             PgBeam.Serialization.ModelValidation.Nested(ExpiresAt, path, "expires_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -7839,27 +6796,19 @@ namespace PgBeam
         /// <summary>
         /// True if all links in the window are intact, meaning nothing was altered or removed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("ok", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Ok { get; set; }
-
 
         /// <summary>
         /// How many chained entries were checked.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("verified_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? VerifiedCount { get; set; }
-
 
         /// <summary>
         /// Legacy rows from before hashing began; skipped and not counted as tampering.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("unchained_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? UnchainedCount { get; set; }
 
         private long? _ChainStartSeq;
@@ -7868,11 +6817,8 @@ namespace PgBeam
         /// <summary>
         /// First <c>seq</c> examined; null if nothing was examined.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("chain_start_seq", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public long? ChainStartSeq
         {
             get => _ChainStartSeq;
@@ -7889,11 +6835,8 @@ namespace PgBeam
         /// <summary>
         /// Last <c>seq</c> examined; null if nothing was examined.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("chain_end_seq", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public long? ChainEndSeq
         {
             get => _ChainEndSeq;
@@ -7910,11 +6853,8 @@ namespace PgBeam
         /// <summary>
         /// Earliest <c>seq</c> where the check failed, i.e. an altered or removed row. Null if <c>ok</c>.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("first_broken_seq", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public long? FirstBrokenSeq
         {
             get => _FirstBrokenSeq;
@@ -7931,11 +6871,8 @@ namespace PgBeam
         /// <summary>
         /// Why the check failed: <c>hash_mismatch</c> means a row was altered, <c>broken_link</c> means its <c>prev_hash</c> disagrees with the prior row, and <c>missing_entry</c> means a <c>seq</c> was removed. Null if <c>ok</c>.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("failure_reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? FailureReason
         {
             get => _FailureReason;
@@ -7946,13 +6883,10 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeFailureReason() => _FailureReasonSet;
 
-
         /// <summary>
         /// Time the verification was performed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("verified_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? VerifiedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -7969,31 +6903,18 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Ok, path, "ok");
-
             PgBeam.Serialization.ModelValidation.Nested(Ok, path, "ok");
-
             PgBeam.Serialization.ModelValidation.Required(VerifiedCount, path, "verified_count");
-
             PgBeam.Serialization.ModelValidation.Nested(VerifiedCount, path, "verified_count");
-
             PgBeam.Serialization.ModelValidation.Required(UnchainedCount, path, "unchained_count");
-
             PgBeam.Serialization.ModelValidation.Nested(UnchainedCount, path, "unchained_count");
-
             PgBeam.Serialization.ModelValidation.Nested(ChainStartSeq, path, "chain_start_seq");
-
             PgBeam.Serialization.ModelValidation.Nested(ChainEndSeq, path, "chain_end_seq");
-
             PgBeam.Serialization.ModelValidation.Nested(FirstBrokenSeq, path, "first_broken_seq");
-
             PgBeam.Serialization.ModelValidation.Nested(FailureReason, path, "failure_reason");
-
             PgBeam.Serialization.ModelValidation.Required(VerifiedAt, path, "verified_at");
-
             PgBeam.Serialization.ModelValidation.Nested(VerifiedAt, path, "verified_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -8073,18 +6994,13 @@ namespace PgBeam
         /// <summary>
         /// Unique ID of the audit record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project that owns the record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
 
         private string? _CredentialId;
@@ -8093,11 +7009,8 @@ namespace PgBeam
         /// <summary>
         /// Issuing agent credential, when known.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("credential_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? CredentialId
         {
             get => _CredentialId;
@@ -8108,175 +7021,118 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCredentialId() => _CredentialIdSet;
 
-
         /// <summary>
         /// Region whose data plane ran it.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Region { get; set; }
-
 
         /// <summary>
         /// Kind of event. Possible values: auth_failed, blocked, budget_exhausted, credential_expired, masked, query, truncated.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("event", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Event { get; set; } = default!;
-
 
         /// <summary>
         /// SQL text; may be cut short.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Sql { get; set; }
-
 
         /// <summary>
         /// SQL with placeholders in place of literals.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("normalized_sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NormalizedSql { get; set; }
-
 
         /// <summary>
         /// Hash of <c>normalized_sql</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? QueryHash { get; set; }
-
 
         /// <summary>
         /// Kind of statement as parsed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("statement_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? StatementKind { get; set; }
-
 
         /// <summary>
         /// Code of the rule that blocked it; empty otherwise.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("decision_rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? DecisionRule { get; set; }
-
 
         /// <summary>
         /// Why this outcome was reached, in prose.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Reason { get; set; }
-
 
         /// <summary>
         /// Number of rows sent back to the agent.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("rows_returned", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? RowsReturned { get; set; }
-
 
         /// <summary>
         /// Number of bytes sent back to the agent.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("bytes_out", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? BytesOut { get; set; }
-
 
         /// <summary>
         /// Execution time (ms).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? LatencyMs { get; set; }
-
 
         /// <summary>
         /// Whether and how the cache served the statement.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? CacheStatus { get; set; }
-
 
         /// <summary>
         /// IP address the agent connected from.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("client_ip", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? ClientIp { get; set; }
-
 
         /// <summary>
         /// Groups together the statements of one connection.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("session_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? SessionId { get; set; }
-
 
         /// <summary>
         /// Channel it arrived on: wire, mcp or rest; control marks lifecycle events raised by the control plane.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Source { get; set; }
-
 
         /// <summary>
         /// Time the statement ran.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("ts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? Ts { get; set; }
-
 
         /// <summary>
         /// Position of the entry in the project's tamper-evident hash chain; increases monotonically per project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("seq", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? Seq { get; set; }
-
 
         /// <summary>
         /// Hex-encoded SHA-256 linking back to the prior entry in the chain; the first entry uses a fixed genesis value. Blank on legacy rows written before chaining.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("prev_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? PrevHash { get; set; }
-
 
         /// <summary>
         /// Hex-encoded SHA-256 over the canonical form of this row combined with <c>prev_hash</c>. Blank on legacy rows written before chaining.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("entry_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? EntryHash { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -8293,59 +7149,32 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(CredentialId, path, "credential_id");
-
             PgBeam.Serialization.ModelValidation.Nested(Region, path, "region");
-
             PgBeam.Serialization.ModelValidation.Required(Event, path, "event");
-
             PgBeam.Serialization.ModelValidation.Nested(Event, path, "event");
-
             PgBeam.Serialization.ModelValidation.Nested(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(NormalizedSql, path, "normalized_sql");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryHash, path, "query_hash");
-
             PgBeam.Serialization.ModelValidation.Nested(StatementKind, path, "statement_kind");
-
             PgBeam.Serialization.ModelValidation.Nested(DecisionRule, path, "decision_rule");
-
             PgBeam.Serialization.ModelValidation.Nested(Reason, path, "reason");
-
             PgBeam.Serialization.ModelValidation.Nested(RowsReturned, path, "rows_returned");
-
             PgBeam.Serialization.ModelValidation.Nested(BytesOut, path, "bytes_out");
-
             PgBeam.Serialization.ModelValidation.Nested(LatencyMs, path, "latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheStatus, path, "cache_status");
-
             PgBeam.Serialization.ModelValidation.Nested(ClientIp, path, "client_ip");
-
             PgBeam.Serialization.ModelValidation.Nested(SessionId, path, "session_id");
-
             PgBeam.Serialization.ModelValidation.Nested(Source, path, "source");
-
             PgBeam.Serialization.ModelValidation.Required(Ts, path, "ts");
-
             PgBeam.Serialization.ModelValidation.Nested(Ts, path, "ts");
-
             PgBeam.Serialization.ModelValidation.Nested(Seq, path, "seq");
-
             PgBeam.Serialization.ModelValidation.Nested(PrevHash, path, "prev_hash");
-
             PgBeam.Serialization.ModelValidation.Nested(EntryHash, path, "entry_hash");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -8488,36 +7317,25 @@ namespace PgBeam
         /// <summary>
         /// Master switch for the query cache; false sends every query straight upstream.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Enabled { get; set; }
-
 
         /// <summary>
         /// How long query results stay cached, in seconds.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("ttl_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? TtlSeconds { get; set; }
-
 
         /// <summary>
         /// Cap on stored results.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_entries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxEntries { get; set; }
-
 
         /// <summary>
         /// How long (s) stale results may be served while refreshing.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("swr_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? SwrSeconds { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -8534,23 +7352,14 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Enabled, path, "enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(Enabled, path, "enabled");
-
             PgBeam.Serialization.ModelValidation.Required(TtlSeconds, path, "ttl_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(TtlSeconds, path, "ttl_seconds");
-
             PgBeam.Serialization.ModelValidation.Required(MaxEntries, path, "max_entries");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxEntries, path, "max_entries");
-
             PgBeam.Serialization.ModelValidation.Required(SwrSeconds, path, "swr_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(SwrSeconds, path, "swr_seconds");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -8567,36 +7376,25 @@ namespace PgBeam
         /// <summary>
         /// Hex xxhash64 of <c>normalized_sql</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string QueryHash { get; set; } = default!;
-
 
         /// <summary>
         /// Query text, literals turned into <c>$N</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("normalized_sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string NormalizedSql { get; set; } = default!;
-
 
         /// <summary>
         /// Classification of the query.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CacheRuleQueryType? QueryType { get; set; }
-
 
         /// <summary>
         /// True if this query shape is cached.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? CacheEnabled { get; set; }
 
         private int? _CacheTtlSeconds;
@@ -8605,11 +7403,8 @@ namespace PgBeam
         /// <summary>
         /// Per-shape TTL (s); null inherits the project setting.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("cache_ttl_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public int? CacheTtlSeconds
         {
             get => _CacheTtlSeconds;
@@ -8626,11 +7421,8 @@ namespace PgBeam
         /// <summary>
         /// Per-shape stale-while-revalidate (s); null inherits the project setting.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("cache_swr_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public int? CacheSwrSeconds
         {
             get => _CacheSwrSeconds;
@@ -8641,76 +7433,52 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCacheSwrSeconds() => _CacheSwrSecondsSet;
 
-
         /// <summary>
         /// How many executions have been seen in total.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("call_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? CallCount { get; set; }
-
 
         /// <summary>
         /// Mean latency (ms).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? AvgLatencyMs { get; set; }
-
 
         /// <summary>
         /// p95 latency (ms).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("p95_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? P95LatencyMs { get; set; }
-
 
         /// <summary>
         /// Mean size of the response, in bytes.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("avg_response_bytes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? AvgResponseBytes { get; set; }
-
 
         /// <summary>
         /// Fraction 0.0-1.0 of how consistent responses are; closer to 1 is steadier.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("stability_rate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? StabilityRate { get; set; }
-
 
         /// <summary>
         /// Suggestion derived from how often it runs, how slow it is, and how stable its results are.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("recommendation", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CacheRuleRecommendation? Recommendation { get; set; }
-
 
         /// <summary>
         /// Time the query was seen for the first time.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("first_seen_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? FirstSeenAt { get; set; }
-
 
         /// <summary>
         /// Time the query was seen most recently.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("last_seen_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? LastSeenAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -8727,59 +7495,32 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(QueryHash, path, "query_hash");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryHash, path, "query_hash");
-
             PgBeam.Serialization.ModelValidation.Required(NormalizedSql, path, "normalized_sql");
-
             PgBeam.Serialization.ModelValidation.Nested(NormalizedSql, path, "normalized_sql");
-
             PgBeam.Serialization.ModelValidation.Required(QueryType, path, "query_type");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryType, path, "query_type");
-
             PgBeam.Serialization.ModelValidation.Required(CacheEnabled, path, "cache_enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheEnabled, path, "cache_enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheTtlSeconds, path, "cache_ttl_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheSwrSeconds, path, "cache_swr_seconds");
-
             PgBeam.Serialization.ModelValidation.Required(CallCount, path, "call_count");
-
             PgBeam.Serialization.ModelValidation.Nested(CallCount, path, "call_count");
-
             PgBeam.Serialization.ModelValidation.Required(AvgLatencyMs, path, "avg_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AvgLatencyMs, path, "avg_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Required(P95LatencyMs, path, "p95_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(P95LatencyMs, path, "p95_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Required(AvgResponseBytes, path, "avg_response_bytes");
-
             PgBeam.Serialization.ModelValidation.Nested(AvgResponseBytes, path, "avg_response_bytes");
-
             PgBeam.Serialization.ModelValidation.Required(StabilityRate, path, "stability_rate");
-
             PgBeam.Serialization.ModelValidation.Nested(StabilityRate, path, "stability_rate");
-
             PgBeam.Serialization.ModelValidation.Required(Recommendation, path, "recommendation");
-
             PgBeam.Serialization.ModelValidation.Nested(Recommendation, path, "recommendation");
-
             PgBeam.Serialization.ModelValidation.Required(FirstSeenAt, path, "first_seen_at");
-
             PgBeam.Serialization.ModelValidation.Nested(FirstSeenAt, path, "first_seen_at");
-
             PgBeam.Serialization.ModelValidation.Required(LastSeenAt, path, "last_seen_at");
-
             PgBeam.Serialization.ModelValidation.Nested(LastSeenAt, path, "last_seen_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -8919,27 +7660,19 @@ namespace PgBeam
         /// <summary>
         /// Hits in the window.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("total_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? TotalHits { get; set; }
-
 
         /// <summary>
         /// Misses in the window.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("total_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? TotalMisses { get; set; }
-
 
         /// <summary>
         /// Hits over lookups, 0.0-1.0.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("hit_rate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? HitRate { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -8956,19 +7689,12 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(TotalHits, path, "total_hits");
-
             PgBeam.Serialization.ModelValidation.Nested(TotalHits, path, "total_hits");
-
             PgBeam.Serialization.ModelValidation.Required(TotalMisses, path, "total_misses");
-
             PgBeam.Serialization.ModelValidation.Nested(TotalMisses, path, "total_misses");
-
             PgBeam.Serialization.ModelValidation.Required(HitRate, path, "hit_rate");
-
             PgBeam.Serialization.ModelValidation.Nested(HitRate, path, "hit_rate");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -8985,18 +7711,13 @@ namespace PgBeam
         /// <summary>
         /// Cancellation reason chosen from a fixed list.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Reason { get; set; }
-
 
         /// <summary>
         /// Optional free-form comments from the user.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("feedback", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Feedback { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9013,11 +7734,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(Reason, path, "reason");
-
             PgBeam.Serialization.ModelValidation.Nested(Feedback, path, "feedback");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9034,18 +7752,13 @@ namespace PgBeam
         /// <summary>
         /// IPv4 or IPv6 block in CIDR notation, e.g. 10.0.0.0/8. A bare address means a single host (/32 for IPv4, /128 for IPv6).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cidr", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Cidr { get; set; } = default!;
-
 
         /// <summary>
         /// Optional tag like "Office" or "VPC".
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Label { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9062,13 +7775,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Cidr, path, "cidr");
-
             PgBeam.Serialization.ModelValidation.Nested(Cidr, path, "cidr");
-
             PgBeam.Serialization.ModelValidation.Nested(Label, path, "label");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9145,27 +7854,19 @@ namespace PgBeam
         /// <summary>
         /// Display label.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the policy profile to apply.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("policy_profile_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string PolicyProfileId { get; set; } = default!;
-
 
         /// <summary>
         /// Agent (autonomous) or human operator.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("principal_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AgentCredentialPrincipalType? PrincipalType { get; set; }
 
         private System.DateTimeOffset? _ExpiresAt;
@@ -9174,11 +7875,8 @@ namespace PgBeam
         /// <summary>
         /// Optional future time at which the credential stops working. Leave out or pass null for no expiry.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? ExpiresAt
         {
             get => _ExpiresAt;
@@ -9203,19 +7901,12 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(PolicyProfileId, path, "policy_profile_id");
-
             PgBeam.Serialization.ModelValidation.Nested(PolicyProfileId, path, "policy_profile_id");
-
             PgBeam.Serialization.ModelValidation.Nested(PrincipalType, path, "principal_type");
-
             PgBeam.Serialization.ModelValidation.Nested(ExpiresAt, path, "expires_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9232,9 +7923,7 @@ namespace PgBeam
         /// <summary>
         /// FQDN to attach (db.example.com, say).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Domain { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9251,11 +7940,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Domain, path, "domain");
-
             PgBeam.Serialization.ModelValidation.Nested(Domain, path, "domain");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9272,98 +7958,62 @@ namespace PgBeam
         /// <summary>
         /// Host of the PostgreSQL server.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Host { get; set; } = default!;
-
 
         /// <summary>
         /// Port of the PostgreSQL server.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Port { get; set; }
-
 
         /// <summary>
         /// Name of the PostgreSQL database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// User name for PostgreSQL.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("username", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Username { get; set; } = default!;
-
 
         /// <summary>
         /// Secret used to log in; encrypted when stored.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("password", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [PgBeam.Serialization.Sensitive]
-
         public string Password { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SslMode? SslMode { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DatabaseRole? Role { get; set; }
-
 
         /// <summary>
         /// Pool placement, ideally next to the database. If it differs from the client's edge region, traffic hops through that region's data plane; blank connects directly.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("pool_region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? PoolRegion { get; set; }
-
 
         /// <summary>
         /// Per-statement limit (ms); 0, the default, leaves it off.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_timeout_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? QueryTimeoutMs { get; set; }
-
 
         /// <summary>
         /// Send reads to replicas automatically.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("auto_read_routing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? AutoReadRouting { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("cache_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CacheConfig? CacheConfig { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("pool_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PoolConfig? PoolConfig { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9380,41 +8030,23 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Nested(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Required(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Nested(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Username, path, "username");
-
             PgBeam.Serialization.ModelValidation.Nested(Username, path, "username");
-
             PgBeam.Serialization.ModelValidation.Required(Password, path, "password");
-
             PgBeam.Serialization.ModelValidation.Nested(Password, path, "password");
-
             PgBeam.Serialization.ModelValidation.Nested(SslMode, path, "ssl_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(Role, path, "role");
-
             PgBeam.Serialization.ModelValidation.Nested(PoolRegion, path, "pool_region");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryTimeoutMs, path, "query_timeout_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AutoReadRouting, path, "auto_read_routing");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheConfig, path, "cache_config");
-
             PgBeam.Serialization.ModelValidation.Nested(PoolConfig, path, "pool_config");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9431,63 +8063,43 @@ namespace PgBeam
         /// <summary>
         /// Display name of the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the Better Auth organization.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string OrgId { get; set; } = default!;
-
 
         /// <summary>
         /// Free-text summary; may be omitted.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Description { get; set; }
-
 
         /// <summary>
         /// Project labels.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("tags", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? Tags { get; set; }
-
 
         /// <summary>
         /// Cloud provider to host the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cloud", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CloudProvider? Cloud { get; set; }
-
 
         /// <summary>
         /// BYOC flag: the data plane will run inside the customer's VPC or cluster. Only on Scale or enterprise plans.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("self_hosted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? SelfHosted { get; set; }
-
 
         /// <summary>
         /// Made atomically alongside the project; becomes its primary.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("database", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CreateDatabaseRequest Database { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9504,27 +8116,16 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Nested(Tags, path, "tags");
-
             PgBeam.Serialization.ModelValidation.Nested(Cloud, path, "cloud");
-
             PgBeam.Serialization.ModelValidation.Nested(SelfHosted, path, "self_hosted");
-
             PgBeam.Serialization.ModelValidation.Required(Database, path, "database");
-
             PgBeam.Serialization.ModelValidation.Nested(Database, path, "database");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9538,15 +8139,10 @@ namespace PgBeam
     public partial class CreateProjectResponse : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("project", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public Project Project { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("database", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public Database? Database { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9563,13 +8159,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Project, path, "project");
-
             PgBeam.Serialization.ModelValidation.Nested(Project, path, "project");
-
             PgBeam.Serialization.ModelValidation.Nested(Database, path, "database");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9586,24 +8178,16 @@ namespace PgBeam
         /// <summary>
         /// Host name of the PostgreSQL replica.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Host { get; set; } = default!;
-
 
         /// <summary>
         /// Port of the PostgreSQL replica.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Port { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SslMode? SslMode { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9620,17 +8204,11 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Nested(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Required(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Nested(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Nested(SslMode, path, "ssl_mode");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9647,18 +8225,13 @@ namespace PgBeam
         /// <summary>
         /// Free-form label, set by the operator, for where the proxy is running.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("region_label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? RegionLabel { get; set; }
-
 
         /// <summary>
         /// Optional note for people.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Description { get; set; }
 
         private System.DateTimeOffset? _ExpiresAt;
@@ -9667,11 +8240,8 @@ namespace PgBeam
         /// <summary>
         /// Future time after which new proxy connections are refused. Omit, or send null, for no expiry.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? ExpiresAt
         {
             get => _ExpiresAt;
@@ -9696,13 +8266,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(RegionLabel, path, "region_label");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Nested(ExpiresAt, path, "expires_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9719,36 +8285,25 @@ namespace PgBeam
         /// <summary>
         /// ID of the organization.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string OrgId { get; set; } = default!;
-
 
         /// <summary>
         /// Short summary of the problem.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Title { get; set; } = default!;
-
 
         /// <summary>
         /// 1 (critical) to 4 (low); 2 is high, 3 normal.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Severity { get; set; }
-
 
         /// <summary>
         /// Text of the first message.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Body { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9765,21 +8320,13 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Required(Title, path, "title");
-
             PgBeam.Serialization.ModelValidation.Nested(Title, path, "title");
-
             PgBeam.Serialization.ModelValidation.Nested(Severity, path, "severity");
-
             PgBeam.Serialization.ModelValidation.Required(Body, path, "body");
-
             PgBeam.Serialization.ModelValidation.Nested(Body, path, "body");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9796,9 +8343,7 @@ namespace PgBeam
         /// <summary>
         /// Text of the message.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Body { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9815,11 +8360,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Body, path, "body");
-
             PgBeam.Serialization.ModelValidation.Nested(Body, path, "body");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -9836,36 +8378,25 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the domain.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project that owns the domain.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
-
 
         /// <summary>
         /// The custom domain.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Domain { get; set; } = default!;
-
 
         /// <summary>
         /// True once the DNS check passes.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("verified", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Verified { get; set; }
 
         private System.DateTimeOffset? _VerifiedAt;
@@ -9874,11 +8405,8 @@ namespace PgBeam
         /// <summary>
         /// Time DNS verification finished.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("verified_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? VerifiedAt
         {
             get => _VerifiedAt;
@@ -9895,11 +8423,8 @@ namespace PgBeam
         /// <summary>
         /// Expiry time of the TLS certificate.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("tls_cert_expiry", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? TlsCertExpiry
         {
             get => _TlsCertExpiry;
@@ -9910,31 +8435,19 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeTlsCertExpiry() => _TlsCertExpirySet;
 
-
         /// <summary>
         /// Value to place in the TXT record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("dns_verification_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string DnsVerificationToken { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("dns_instructions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DnsInstructions? DnsInstructions { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -9951,41 +8464,23 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Required(Domain, path, "domain");
-
             PgBeam.Serialization.ModelValidation.Nested(Domain, path, "domain");
-
             PgBeam.Serialization.ModelValidation.Required(Verified, path, "verified");
-
             PgBeam.Serialization.ModelValidation.Nested(Verified, path, "verified");
-
             PgBeam.Serialization.ModelValidation.Nested(VerifiedAt, path, "verified_at");
-
             PgBeam.Serialization.ModelValidation.Nested(TlsCertExpiry, path, "tls_cert_expiry");
-
             PgBeam.Serialization.ModelValidation.Required(DnsVerificationToken, path, "dns_verification_token");
-
             PgBeam.Serialization.ModelValidation.Nested(DnsVerificationToken, path, "dns_verification_token");
-
             PgBeam.Serialization.ModelValidation.Nested(DnsInstructions, path, "dns_instructions");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -10002,56 +8497,38 @@ namespace PgBeam
         /// <summary>
         /// Day of the usage, in UTC.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [Newtonsoft.Json.JsonConverter(typeof(PgBeam.Serialization.DateOnlyConverter))]
-
         public System.DateOnly? Day { get; set; }
-
 
         /// <summary>
         /// Count of queries served that day.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? QueriesTotal { get; set; }
-
 
         /// <summary>
         /// Count of cache hits that day.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? CacheHits { get; set; }
-
 
         /// <summary>
         /// Count of cache misses that day.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? CacheMisses { get; set; }
-
 
         /// <summary>
         /// Sum of seconds clients stayed connected to the proxy.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("connection_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? ConnectionSeconds { get; set; }
-
 
         /// <summary>
         /// Bytes sent to clients, in total.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("bytes_transferred", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? BytesTransferred { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -10068,31 +8545,18 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Day, path, "day");
-
             PgBeam.Serialization.ModelValidation.Nested(Day, path, "day");
-
             PgBeam.Serialization.ModelValidation.Required(QueriesTotal, path, "queries_total");
-
             PgBeam.Serialization.ModelValidation.Nested(QueriesTotal, path, "queries_total");
-
             PgBeam.Serialization.ModelValidation.Required(CacheHits, path, "cache_hits");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheHits, path, "cache_hits");
-
             PgBeam.Serialization.ModelValidation.Required(CacheMisses, path, "cache_misses");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheMisses, path, "cache_misses");
-
             PgBeam.Serialization.ModelValidation.Required(ConnectionSeconds, path, "connection_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(ConnectionSeconds, path, "connection_seconds");
-
             PgBeam.Serialization.ModelValidation.Required(BytesTransferred, path, "bytes_transferred");
-
             PgBeam.Serialization.ModelValidation.Nested(BytesTransferred, path, "bytes_transferred");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -10169,134 +8633,86 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project that owns the database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
-
 
         /// <summary>
         /// DSN via the PgBeam proxy, with a placeholder where the password goes.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("connection_string", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [PgBeam.Serialization.Sensitive]
-
         public string? ConnectionString { get; set; }
-
 
         /// <summary>
         /// Host of the PostgreSQL server.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Host { get; set; } = default!;
-
 
         /// <summary>
         /// Port of the PostgreSQL server.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Port { get; set; }
-
 
         /// <summary>
         /// Name of the PostgreSQL database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// User name for PostgreSQL.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("username", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Username { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SslMode? SslMode { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DatabaseRole? Role { get; set; }
-
 
         /// <summary>
         /// Pool placement, ideally next to the database. If it differs from the client's edge region, traffic hops through that region's data plane; blank connects directly.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("pool_region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? PoolRegion { get; set; }
-
 
         /// <summary>
         /// Per-statement limit (ms). Any positive value makes the proxy apply SET statement_timeout upstream; 0, the default, leaves it off.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_timeout_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? QueryTimeoutMs { get; set; }
-
 
         /// <summary>
         /// If on and read replicas exist, SELECT statements go to replicas automatically, with no need for the @pgbeam:replica SQL annotation.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("auto_read_routing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? AutoReadRouting { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("cache_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CacheConfig CacheConfig { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("pool_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PoolConfig PoolConfig { get; set; } = default!;
-
 
         /// <summary>
         /// Registration time.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Last change to the registration.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -10313,61 +8729,33 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ConnectionString, path, "connection_string");
-
             PgBeam.Serialization.ModelValidation.Required(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Nested(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Required(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Nested(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Username, path, "username");
-
             PgBeam.Serialization.ModelValidation.Nested(Username, path, "username");
-
             PgBeam.Serialization.ModelValidation.Required(SslMode, path, "ssl_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(SslMode, path, "ssl_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(Role, path, "role");
-
             PgBeam.Serialization.ModelValidation.Nested(PoolRegion, path, "pool_region");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryTimeoutMs, path, "query_timeout_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AutoReadRouting, path, "auto_read_routing");
-
             PgBeam.Serialization.ModelValidation.Required(CacheConfig, path, "cache_config");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheConfig, path, "cache_config");
-
             PgBeam.Serialization.ModelValidation.Required(PoolConfig, path, "pool_config");
-
             PgBeam.Serialization.ModelValidation.Nested(PoolConfig, path, "pool_config");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -10384,18 +8772,13 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the sandbox branch.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Source database ID.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("database_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string DatabaseId { get; set; } = default!;
 
         private string? _CredentialId;
@@ -10404,11 +8787,8 @@ namespace PgBeam
         /// <summary>
         /// Requesting agent credential, when known.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("credential_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? CredentialId
         {
             get => _CredentialId;
@@ -10419,46 +8799,31 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCredentialId() => _CredentialIdSet;
 
-
         /// <summary>
         /// Groups together the statements of one connection.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("session_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? SessionId { get; set; }
-
 
         /// <summary>
         /// Name generated for the branch.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("branch_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string BranchName { get; set; } = default!;
-
 
         /// <summary>
         /// Provisioning state of the branch.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DatabaseBranchStatus? Status { get; set; }
-
 
         /// <summary>
         /// Error hit during provisioning, if any.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Error { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.DateTimeOffset? _ExpiresAt;
@@ -10467,11 +8832,8 @@ namespace PgBeam
         /// <summary>
         /// Expiry time of the branch, when one is set.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? ExpiresAt
         {
             get => _ExpiresAt;
@@ -10488,11 +8850,8 @@ namespace PgBeam
         /// <summary>
         /// Discard time; unset while live.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("discarded_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? DiscardedAt
         {
             get => _DiscardedAt;
@@ -10517,37 +8876,21 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(DatabaseId, path, "database_id");
-
             PgBeam.Serialization.ModelValidation.Nested(DatabaseId, path, "database_id");
-
             PgBeam.Serialization.ModelValidation.Nested(CredentialId, path, "credential_id");
-
             PgBeam.Serialization.ModelValidation.Nested(SessionId, path, "session_id");
-
             PgBeam.Serialization.ModelValidation.Required(BranchName, path, "branch_name");
-
             PgBeam.Serialization.ModelValidation.Nested(BranchName, path, "branch_name");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Error, path, "error");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(ExpiresAt, path, "expires_at");
-
             PgBeam.Serialization.ModelValidation.Nested(DiscardedAt, path, "discarded_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -10684,54 +9027,37 @@ namespace PgBeam
         /// <summary>
         /// Host name of the CNAME record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cname_host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? CnameHost { get; set; }
-
 
         /// <summary>
         /// Target of the CNAME record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cname_target", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? CnameTarget { get; set; }
-
 
         /// <summary>
         /// Host name of the verification TXT record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("txt_host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? TxtHost { get; set; }
-
 
         /// <summary>
         /// Value of the verification TXT record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("txt_value", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? TxtValue { get; set; }
-
 
         /// <summary>
         /// Name of the ACME (TLS) CNAME.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("acme_cname_host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? AcmeCnameHost { get; set; }
-
 
         /// <summary>
         /// Target of the CNAME that delegates the ACME challenge.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("acme_cname_target", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? AcmeCnameTarget { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -10748,19 +9074,12 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(CnameHost, path, "cname_host");
-
             PgBeam.Serialization.ModelValidation.Nested(CnameTarget, path, "cname_target");
-
             PgBeam.Serialization.ModelValidation.Nested(TxtHost, path, "txt_host");
-
             PgBeam.Serialization.ModelValidation.Nested(TxtValue, path, "txt_value");
-
             PgBeam.Serialization.ModelValidation.Nested(AcmeCnameHost, path, "acme_cname_host");
-
             PgBeam.Serialization.ModelValidation.Nested(AcmeCnameTarget, path, "acme_cname_target");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -10777,24 +9096,16 @@ namespace PgBeam
         /// <summary>
         /// The one SQL statement to evaluate.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Sql { get; set; } = default!;
-
 
         /// <summary>
         /// Stored profile to judge the statement with.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("policy_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? PolicyId { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("policy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileInput? Policy { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -10811,15 +9122,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(PolicyId, path, "policy_id");
-
             PgBeam.Serialization.ModelValidation.Nested(Policy, path, "policy");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -10836,18 +9142,13 @@ namespace PgBeam
         /// <summary>
         /// Column name as the client sees it, i.e. after aliasing.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Column { get; set; } = default!;
-
 
         /// <summary>
         /// Masking method applied to the column.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public MaskKind? Kind { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -10864,15 +9165,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Column, path, "column");
-
             PgBeam.Serialization.ModelValidation.Nested(Column, path, "column");
-
             PgBeam.Serialization.ModelValidation.Required(Kind, path, "kind");
-
             PgBeam.Serialization.ModelValidation.Nested(Kind, path, "kind");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -10889,72 +9185,49 @@ namespace PgBeam
         /// <summary>
         /// allow<c>: runs as is. </c>block<c>: refused. </c>mask<c>: runs, with the listed result columns masked. </c>row-filter<c>: runs with an injected WHERE predicate, and any listed columns are masked too.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("verdict", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DryEvalVerdict? Verdict { get; set; }
-
 
         /// <summary>
         /// Code-friendly tag: "ok" unless blocked, otherwise the rule responsible, e.g. row_filter_unsafe, statement_denied, table_not_allowed, table_denied or read_only.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Rule { get; set; } = default!;
-
 
         /// <summary>
         /// Why this verdict, in plain words.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Reason { get; set; } = default!;
-
 
         /// <summary>
         /// Suggested alternative for the author; given with block verdicts.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("hint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Hint { get; set; }
-
 
         /// <summary>
         /// For mask or row-filter verdicts: which output columns end up masked.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("masked_columns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<DryEvalMaskedColumn>? MaskedColumns { get; set; }
-
 
         /// <summary>
         /// Predicate combined with AND into the WHERE clause of the statement.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("row_filter_predicate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? RowFilterPredicate { get; set; }
-
 
         /// <summary>
         /// Final SQL sent upstream once the row filter is injected.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("rewritten_sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? RewrittenSql { get; set; }
-
 
         /// <summary>
         /// Limits of this preview: it checks one statement and can't simulate stateful features like approvals, write-mode routing or per-region budgets.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("notes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? Notes { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -10971,29 +9244,17 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Verdict, path, "verdict");
-
             PgBeam.Serialization.ModelValidation.Nested(Verdict, path, "verdict");
-
             PgBeam.Serialization.ModelValidation.Required(Rule, path, "rule");
-
             PgBeam.Serialization.ModelValidation.Nested(Rule, path, "rule");
-
             PgBeam.Serialization.ModelValidation.Required(Reason, path, "reason");
-
             PgBeam.Serialization.ModelValidation.Nested(Reason, path, "reason");
-
             PgBeam.Serialization.ModelValidation.Nested(Hint, path, "hint");
-
             PgBeam.Serialization.ModelValidation.Nested(MaskedColumns, path, "masked_columns");
-
             PgBeam.Serialization.ModelValidation.Nested(RowFilterPredicate, path, "row_filter_predicate");
-
             PgBeam.Serialization.ModelValidation.Nested(RewrittenSql, path, "rewritten_sql");
-
             PgBeam.Serialization.ModelValidation.Nested(Notes, path, "notes");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11073,18 +9334,13 @@ namespace PgBeam
         /// <summary>
         /// Error code intended for programs.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Code { get; set; } = default!;
-
 
         /// <summary>
         /// Error text intended for people.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Message { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11101,15 +9357,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Code, path, "code");
-
             PgBeam.Serialization.ModelValidation.Nested(Code, path, "code");
-
             PgBeam.Serialization.ModelValidation.Required(Message, path, "message");
-
             PgBeam.Serialization.ModelValidation.Nested(Message, path, "message");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11126,9 +9377,7 @@ namespace PgBeam
         /// <summary>
         /// Details describing why the request failed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public ErrorDetail Error { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11145,11 +9394,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Error, path, "error");
-
             PgBeam.Serialization.ModelValidation.Nested(Error, path, "error");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11163,18 +9409,13 @@ namespace PgBeam
     public partial class GetSupportCaseResponse : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("case", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SupportCase Case { get; set; } = default!;
-
 
         /// <summary>
         /// The case thread's messages.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("messages", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<SupportMessage> Messages { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11191,15 +9432,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Case, path, "case");
-
             PgBeam.Serialization.ModelValidation.Nested(Case, path, "case");
-
             PgBeam.Serialization.ModelValidation.Required(Messages, path, "messages");
-
             PgBeam.Serialization.ModelValidation.Nested(Messages, path, "messages");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11216,36 +9452,25 @@ namespace PgBeam
         /// <summary>
         /// Health of the service as a whole.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public HealthStatus? Status { get; set; }
-
 
         /// <summary>
         /// Version of the API server.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Version { get; set; } = default!;
-
 
         /// <summary>
         /// Image digest or SHA tag in use.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("image_sha", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ImageSha { get; set; } = default!;
-
 
         /// <summary>
         /// Current time on the server.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("timestamp", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? Timestamp { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11262,21 +9487,13 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Required(Version, path, "version");
-
             PgBeam.Serialization.ModelValidation.Nested(Version, path, "version");
-
             PgBeam.Serialization.ModelValidation.Required(ImageSha, path, "image_sha");
-
             PgBeam.Serialization.ModelValidation.Nested(ImageSha, path, "image_sha");
-
             PgBeam.Serialization.ModelValidation.Nested(Timestamp, path, "timestamp");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11350,18 +9567,13 @@ namespace PgBeam
         /// <summary>
         /// Mean over every query (ms).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("avg_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? AvgMs { get; set; }
-
 
         /// <summary>
         /// p99 over every query (ms).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("p99_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? P99Ms { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11378,15 +9590,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(AvgMs, path, "avg_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AvgMs, path, "avg_ms");
-
             PgBeam.Serialization.ModelValidation.Required(P99Ms, path, "p99_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(P99Ms, path, "p99_ms");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11403,18 +9610,13 @@ namespace PgBeam
         /// <summary>
         /// Agent credentials in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("agents", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AgentCredential> Agents { get; set; } = default!;
-
 
         /// <summary>
         /// Cursor for fetching the following page; empty when there are no more.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11431,13 +9633,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Agents, path, "agents");
-
             PgBeam.Serialization.ModelValidation.Nested(Agents, path, "agents");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11454,18 +9652,13 @@ namespace PgBeam
         /// <summary>
         /// Anomaly alerts in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("anomalies", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AnomalyAlert> Anomalies { get; set; } = default!;
-
 
         /// <summary>
         /// Cursor for fetching the following page; empty when there are no more.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11482,13 +9675,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Anomalies, path, "anomalies");
-
             PgBeam.Serialization.ModelValidation.Nested(Anomalies, path, "anomalies");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11505,18 +9694,13 @@ namespace PgBeam
         /// <summary>
         /// Approval requests in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("approvals", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<ApprovalRequest> Approvals { get; set; } = default!;
-
 
         /// <summary>
         /// Cursor for fetching the following page; empty when there are no more.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11533,13 +9717,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Approvals, path, "approvals");
-
             PgBeam.Serialization.ModelValidation.Nested(Approvals, path, "approvals");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11556,18 +9736,13 @@ namespace PgBeam
         /// <summary>
         /// Audit entries in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("entries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<AuditLogEntry> Entries { get; set; } = default!;
-
 
         /// <summary>
         /// Pass this to get more; blank once exhausted.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11584,13 +9759,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Entries, path, "entries");
-
             PgBeam.Serialization.ModelValidation.Nested(Entries, path, "entries");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11607,18 +9778,13 @@ namespace PgBeam
         /// <summary>
         /// This page's shapes.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("entries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<CacheRuleEntry> Entries { get; set; } = default!;
-
 
         /// <summary>
         /// Opaque cursor for fetching the following page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11635,13 +9801,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Entries, path, "entries");
-
             PgBeam.Serialization.ModelValidation.Nested(Entries, path, "entries");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11658,18 +9820,13 @@ namespace PgBeam
         /// <summary>
         /// Custom domains in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("domains", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<CustomDomain> Domains { get; set; } = default!;
-
 
         /// <summary>
         /// Cursor for fetching the following page; empty when there are no more.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11686,13 +9843,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Domains, path, "domains");
-
             PgBeam.Serialization.ModelValidation.Nested(Domains, path, "domains");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11709,18 +9862,13 @@ namespace PgBeam
         /// <summary>
         /// Sandbox branches in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("branches", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<DatabaseBranch> Branches { get; set; } = default!;
-
 
         /// <summary>
         /// Cursor for fetching the following page; empty when there are no more.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11737,13 +9885,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Branches, path, "branches");
-
             PgBeam.Serialization.ModelValidation.Nested(Branches, path, "branches");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11760,18 +9904,13 @@ namespace PgBeam
         /// <summary>
         /// Databases in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("databases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<Database> Databases { get; set; } = default!;
-
 
         /// <summary>
         /// Cursor for fetching the following page; empty when there are no more.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11788,13 +9927,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Databases, path, "databases");
-
             PgBeam.Serialization.ModelValidation.Nested(Databases, path, "databases");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11811,9 +9946,7 @@ namespace PgBeam
         /// <summary>
         /// Organizations accessible to the caller.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("organizations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<OrganizationSummary> Organizations { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11830,11 +9963,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Organizations, path, "organizations");
-
             PgBeam.Serialization.ModelValidation.Nested(Organizations, path, "organizations");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11851,9 +9981,7 @@ namespace PgBeam
         /// <summary>
         /// Self-serve plans one can sign up for.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("plans", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<PlanInfo> Plans { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11870,11 +9998,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Plans, path, "plans");
-
             PgBeam.Serialization.ModelValidation.Nested(Plans, path, "plans");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11891,18 +10016,13 @@ namespace PgBeam
         /// <summary>
         /// Policy profiles in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("policies", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<PolicyProfile> Policies { get; set; } = default!;
-
 
         /// <summary>
         /// Cursor for the following page; blank at the end.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11919,13 +10039,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Policies, path, "policies");
-
             PgBeam.Serialization.ModelValidation.Nested(Policies, path, "policies");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -11942,27 +10058,19 @@ namespace PgBeam
         /// <summary>
         /// Projects in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("projects", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<Project> Projects { get; set; } = default!;
-
 
         /// <summary>
         /// Count of projects over every page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Total { get; set; }
-
 
         /// <summary>
         /// Cursor for the following page; blank at the end.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -11979,17 +10087,11 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Projects, path, "projects");
-
             PgBeam.Serialization.ModelValidation.Nested(Projects, path, "projects");
-
             PgBeam.Serialization.ModelValidation.Required(Total, path, "total");
-
             PgBeam.Serialization.ModelValidation.Nested(Total, path, "total");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12066,9 +10168,7 @@ namespace PgBeam
         /// <summary>
         /// Every region the control plane currently knows about.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("regions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<Region> Regions { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12085,11 +10185,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Regions, path, "regions");
-
             PgBeam.Serialization.ModelValidation.Nested(Regions, path, "regions");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12106,18 +10203,13 @@ namespace PgBeam
         /// <summary>
         /// The database's replicas.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("replicas", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<Replica> Replicas { get; set; } = default!;
-
 
         /// <summary>
         /// Opaque cursor for fetching the following page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12134,13 +10226,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Replicas, path, "replicas");
-
             PgBeam.Serialization.ModelValidation.Nested(Replicas, path, "replicas");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12157,9 +10245,7 @@ namespace PgBeam
         /// <summary>
         /// Enrollments of the organization, most recent first.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("enrollments", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<SelfHostEnrollment> Enrollments { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12176,11 +10262,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Enrollments, path, "enrollments");
-
             PgBeam.Serialization.ModelValidation.Nested(Enrollments, path, "enrollments");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12197,18 +10280,13 @@ namespace PgBeam
         /// <summary>
         /// Support cases in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<SupportCase> Cases { get; set; } = default!;
-
 
         /// <summary>
         /// Overall count for the filter.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? Total { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12225,15 +10303,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Cases, path, "cases");
-
             PgBeam.Serialization.ModelValidation.Nested(Cases, path, "cases");
-
             PgBeam.Serialization.ModelValidation.Required(Total, path, "total");
-
             PgBeam.Serialization.ModelValidation.Nested(Total, path, "total");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12250,18 +10323,13 @@ namespace PgBeam
         /// <summary>
         /// Webhook endpoints in this page.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("webhooks", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<WebhookEndpoint> Webhooks { get; set; } = default!;
-
 
         /// <summary>
         /// Cursor for the following page; blank at the end.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("next_page_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? NextPageToken { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12278,13 +10346,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Webhooks, path, "webhooks");
-
             PgBeam.Serialization.ModelValidation.Nested(Webhooks, path, "webhooks");
-
             PgBeam.Serialization.ModelValidation.Nested(NextPageToken, path, "next_page_token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12361,27 +10425,19 @@ namespace PgBeam
         /// <summary>
         /// Name of the relation, with or without a schema prefix, such as "users" or "public.users".
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Table { get; set; } = default!;
-
 
         /// <summary>
         /// Name of the column to mask.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Column { get; set; } = default!;
-
 
         /// <summary>
         /// Masking style: a SHA-256 hex digest (<c>hash</c>), NULL (<c>null</c>), or a placeholder token (<c>redact</c>).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public MaskKind? Kind { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12398,19 +10454,12 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Table, path, "table");
-
             PgBeam.Serialization.ModelValidation.Nested(Table, path, "table");
-
             PgBeam.Serialization.ModelValidation.Required(Column, path, "column");
-
             PgBeam.Serialization.ModelValidation.Nested(Column, path, "column");
-
             PgBeam.Serialization.ModelValidation.Required(Kind, path, "kind");
-
             PgBeam.Serialization.ModelValidation.Nested(Kind, path, "kind");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12427,108 +10476,73 @@ namespace PgBeam
         /// <summary>
         /// Unique ID of the snapshot.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project the metrics are for.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
-
 
         /// <summary>
         /// Region that served the traffic.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Region { get; set; } = default!;
-
 
         /// <summary>
         /// Query count for the interval.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? QueriesTotal { get; set; }
-
 
         /// <summary>
         /// Answered by the cache.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? CacheHits { get; set; }
-
 
         /// <summary>
         /// Count of queries sent on to the upstream database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? CacheMisses { get; set; }
-
 
         /// <summary>
         /// Proxy connections open at the moment.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("active_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ActiveConnections { get; set; }
-
 
         /// <summary>
         /// Mean total query time, ms.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? AvgLatencyMs { get; set; }
-
 
         /// <summary>
         /// p99 of total query time, ms.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("p99_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? P99LatencyMs { get; set; }
-
 
         /// <summary>
         /// Mean wait for an upstream connection, ms.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("avg_connect_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? AvgConnectMs { get; set; }
-
 
         /// <summary>
         /// Mean upstream run time, ms.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("avg_query_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? AvgQueryMs { get; set; }
-
 
         /// <summary>
         /// Time the snapshot was taken.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12545,51 +10559,28 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Required(Region, path, "region");
-
             PgBeam.Serialization.ModelValidation.Nested(Region, path, "region");
-
             PgBeam.Serialization.ModelValidation.Required(QueriesTotal, path, "queries_total");
-
             PgBeam.Serialization.ModelValidation.Nested(QueriesTotal, path, "queries_total");
-
             PgBeam.Serialization.ModelValidation.Required(CacheHits, path, "cache_hits");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheHits, path, "cache_hits");
-
             PgBeam.Serialization.ModelValidation.Required(CacheMisses, path, "cache_misses");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheMisses, path, "cache_misses");
-
             PgBeam.Serialization.ModelValidation.Required(ActiveConnections, path, "active_connections");
-
             PgBeam.Serialization.ModelValidation.Nested(ActiveConnections, path, "active_connections");
-
             PgBeam.Serialization.ModelValidation.Required(AvgLatencyMs, path, "avg_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AvgLatencyMs, path, "avg_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Required(P99LatencyMs, path, "p99_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(P99LatencyMs, path, "p99_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AvgConnectMs, path, "avg_connect_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AvgQueryMs, path, "avg_query_ms");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12606,45 +10597,31 @@ namespace PgBeam
         /// <summary>
         /// Seriousness of the issue; <c>error</c> marks a change that is unsafe.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public MigrationFindingSeverity? Severity { get; set; }
-
 
         /// <summary>
         /// Identifier of the rule that fired, for programmatic use, such as <c>drop_table</c> or <c>add_not_null_no_default</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Rule { get; set; } = default!;
-
 
         /// <summary>
         /// Explanation of the problem, meant for people.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Message { get; set; } = default!;
-
 
         /// <summary>
         /// Offending SQL statement.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("statement", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Statement { get; set; }
-
 
         /// <summary>
         /// A safer way to make the change, when one is available.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("hint", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Hint { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12661,23 +10638,14 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Severity, path, "severity");
-
             PgBeam.Serialization.ModelValidation.Nested(Severity, path, "severity");
-
             PgBeam.Serialization.ModelValidation.Required(Rule, path, "rule");
-
             PgBeam.Serialization.ModelValidation.Nested(Rule, path, "rule");
-
             PgBeam.Serialization.ModelValidation.Required(Message, path, "message");
-
             PgBeam.Serialization.ModelValidation.Nested(Message, path, "message");
-
             PgBeam.Serialization.ModelValidation.Nested(Statement, path, "statement");
-
             PgBeam.Serialization.ModelValidation.Nested(Hint, path, "hint");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12754,18 +10722,13 @@ namespace PgBeam
         /// <summary>
         /// Script text to check; several statements are allowed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Sql { get; set; } = default!;
-
 
         /// <summary>
         /// If given, scopes the check to this database.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("database_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? DatabaseId { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12782,13 +10745,9 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(DatabaseId, path, "database_id");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12805,18 +10764,13 @@ namespace PgBeam
         /// <summary>
         /// true<c> if none of the findings has </c>error<c> severity.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("safe", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Safe { get; set; }
-
 
         /// <summary>
         /// All issues, from every statement.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("findings", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<MigrationFinding> Findings { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -12833,15 +10787,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Safe, path, "safe");
-
             PgBeam.Serialization.ModelValidation.Nested(Safe, path, "safe");
-
             PgBeam.Serialization.ModelValidation.Required(Findings, path, "findings");
-
             PgBeam.Serialization.ModelValidation.Nested(Findings, path, "findings");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -12858,108 +10807,73 @@ namespace PgBeam
         /// <summary>
         /// ID of the organization this checklist is for.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("organization_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string OrganizationId { get; set; } = default!;
-
 
         /// <summary>
         /// true<c> once the organization exists.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("org_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? OrgCreated { get; set; }
-
 
         /// <summary>
         /// true<c> once a project has been created.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? ProjectCreated { get; set; }
-
 
         /// <summary>
         /// true<c> once a database has been added.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("database_added", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? DatabaseAdded { get; set; }
-
 
         /// <summary>
         /// Set once the user has run a connection test.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("connection_tested", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? ConnectionTested { get; set; }
-
 
         /// <summary>
         /// Set after the user copied the connection string.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("connection_string_copied", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? ConnectionStringCopied { get; set; }
-
 
         /// <summary>
         /// Set once PgBeam has proxied an initial query.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("first_query_run", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? FirstQueryRun { get; set; }
-
 
         /// <summary>
         /// Set once an agent has been given a credential.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("agent_credential_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? AgentCredentialCreated { get; set; }
-
 
         /// <summary>
         /// User chose to hide the checklist.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("dismissed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Dismissed { get; set; }
-
 
         /// <summary>
         /// Set when all steps are done.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Completed { get; set; }
-
 
         /// <summary>
         /// How many onboarding steps are done.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("steps_completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? StepsCompleted { get; set; }
-
 
         /// <summary>
         /// How many onboarding steps exist in total.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("steps_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? StepsTotal { get; set; }
 
         private System.DateTimeOffset? _CompletedAt;
@@ -12968,11 +10882,8 @@ namespace PgBeam
         /// <summary>
         /// Time onboarding finished; null while it is still incomplete.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("completed_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? CompletedAt
         {
             get => _CompletedAt;
@@ -12997,57 +10908,31 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(OrganizationId, path, "organization_id");
-
             PgBeam.Serialization.ModelValidation.Nested(OrganizationId, path, "organization_id");
-
             PgBeam.Serialization.ModelValidation.Required(OrgCreated, path, "org_created");
-
             PgBeam.Serialization.ModelValidation.Nested(OrgCreated, path, "org_created");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectCreated, path, "project_created");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectCreated, path, "project_created");
-
             PgBeam.Serialization.ModelValidation.Required(DatabaseAdded, path, "database_added");
-
             PgBeam.Serialization.ModelValidation.Nested(DatabaseAdded, path, "database_added");
-
             PgBeam.Serialization.ModelValidation.Required(ConnectionTested, path, "connection_tested");
-
             PgBeam.Serialization.ModelValidation.Nested(ConnectionTested, path, "connection_tested");
-
             PgBeam.Serialization.ModelValidation.Required(ConnectionStringCopied, path, "connection_string_copied");
-
             PgBeam.Serialization.ModelValidation.Nested(ConnectionStringCopied, path, "connection_string_copied");
-
             PgBeam.Serialization.ModelValidation.Required(FirstQueryRun, path, "first_query_run");
-
             PgBeam.Serialization.ModelValidation.Nested(FirstQueryRun, path, "first_query_run");
-
             PgBeam.Serialization.ModelValidation.Required(AgentCredentialCreated, path, "agent_credential_created");
-
             PgBeam.Serialization.ModelValidation.Nested(AgentCredentialCreated, path, "agent_credential_created");
-
             PgBeam.Serialization.ModelValidation.Required(Dismissed, path, "dismissed");
-
             PgBeam.Serialization.ModelValidation.Nested(Dismissed, path, "dismissed");
-
             PgBeam.Serialization.ModelValidation.Required(Completed, path, "completed");
-
             PgBeam.Serialization.ModelValidation.Nested(Completed, path, "completed");
-
             PgBeam.Serialization.ModelValidation.Required(StepsCompleted, path, "steps_completed");
-
             PgBeam.Serialization.ModelValidation.Nested(StepsCompleted, path, "steps_completed");
-
             PgBeam.Serialization.ModelValidation.Required(StepsTotal, path, "steps_total");
-
             PgBeam.Serialization.ModelValidation.Nested(StepsTotal, path, "steps_total");
-
             PgBeam.Serialization.ModelValidation.Nested(CompletedAt, path, "completed_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -13133,63 +11018,43 @@ namespace PgBeam
         /// <summary>
         /// Org this plan is for.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string OrgId { get; set; } = default!;
-
 
         /// <summary>
         /// Plan tier currently in effect.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("plan", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PlanTier? Plan { get; set; }
-
 
         /// <summary>
         /// Provider in charge of billing for the org.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("billing_provider", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public BillingProvider? BillingProvider { get; set; }
-
 
         /// <summary>
         /// Status of the Stripe subscription.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("subscription_status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SubscriptionStatus? SubscriptionStatus { get; set; }
-
 
         /// <summary>
         /// Time the current billing period ends.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("current_period_end", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CurrentPeriodEnd { get; set; }
-
 
         /// <summary>
         /// False means billing is suspended for the org.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Enabled { get; set; }
-
 
         /// <summary>
         /// True for orgs on a bespoke enterprise deal.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("custom_pricing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? CustomPricing { get; set; }
 
         private double? _SpendLimit;
@@ -13198,11 +11063,8 @@ namespace PgBeam
         /// <summary>
         /// Dollar cap per month; null if uncapped.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("spend_limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public double? SpendLimit
         {
             get => _SpendLimit;
@@ -13213,13 +11075,10 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeSpendLimit() => _SpendLimitSet;
 
-
         /// <summary>
         /// True when the spend limit has been reached and the proxy has paused agent access. Clears on its own when usage resets at the next billing period, or right away if the limit is raised or removed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("spend_capped", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? SpendCapped { get; set; }
 
         private System.DateTimeOffset? _SpendCappedAt;
@@ -13228,11 +11087,8 @@ namespace PgBeam
         /// <summary>
         /// Time capping began; null if not capped.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("spend_capped_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? SpendCappedAt
         {
             get => _SpendCappedAt;
@@ -13243,28 +11099,19 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeSpendCappedAt() => _SpendCappedAtSet;
 
-
-
         [Newtonsoft.Json.JsonProperty("limits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PlanLimits Limits { get; set; } = default!;
-
 
         /// <summary>
         /// Time the billing record was created.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Last change to the billing record.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -13281,39 +11128,22 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Required(Plan, path, "plan");
-
             PgBeam.Serialization.ModelValidation.Nested(Plan, path, "plan");
-
             PgBeam.Serialization.ModelValidation.Nested(BillingProvider, path, "billing_provider");
-
             PgBeam.Serialization.ModelValidation.Nested(SubscriptionStatus, path, "subscription_status");
-
             PgBeam.Serialization.ModelValidation.Nested(CurrentPeriodEnd, path, "current_period_end");
-
             PgBeam.Serialization.ModelValidation.Nested(Enabled, path, "enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(CustomPricing, path, "custom_pricing");
-
             PgBeam.Serialization.ModelValidation.Nested(SpendLimit, path, "spend_limit");
-
             PgBeam.Serialization.ModelValidation.Nested(SpendCapped, path, "spend_capped");
-
             PgBeam.Serialization.ModelValidation.Nested(SpendCappedAt, path, "spend_capped_at");
-
             PgBeam.Serialization.ModelValidation.Required(Limits, path, "limits");
-
             PgBeam.Serialization.ModelValidation.Nested(Limits, path, "limits");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -13327,36 +11157,25 @@ namespace PgBeam
     public partial class OrganizationSummary : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Display name of the organization.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// Slug for the org, appearing in URLs and routing.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Slug { get; set; } = default!;
-
 
         /// <summary>
         /// Caller's membership role. Not present when an org-scoped API key calls, because such a key is the org itself, not a member.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Role { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -13373,21 +11192,13 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Slug, path, "slug");
-
             PgBeam.Serialization.ModelValidation.Nested(Slug, path, "slug");
-
             PgBeam.Serialization.ModelValidation.Nested(Role, path, "role");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -13404,90 +11215,61 @@ namespace PgBeam
         /// <summary>
         /// Containing schema, e.g. public.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("schema", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Schema { get; set; } = default!;
-
 
         /// <summary>
         /// Table containing the column.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Table { get; set; } = default!;
-
 
         /// <summary>
         /// Name of the flagged column.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Column { get; set; } = default!;
-
 
         /// <summary>
         /// The column's PostgreSQL type.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("data_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string DataType { get; set; } = default!;
-
 
         /// <summary>
         /// Which category of personal data was detected.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("pii_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PiiType? PiiType { get; set; }
-
 
         /// <summary>
         /// Advised mask. Free-text PII gets <c>redact</c>; very sensitive secrets get <c>null</c>; values used to join or group on (an email, say) get <c>hash</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("mask_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public MaskKind? MaskKind { get; set; }
-
 
         /// <summary>
         /// Score from 0 to 1 mixing evidence from the column name and from sampled values; a larger value means stronger evidence.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("confidence", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public float? Confidence { get; set; }
-
 
         /// <summary>
         /// Why it was flagged, in plain words.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("reasons", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string> Reasons { get; set; } = default!;
-
 
         /// <summary>
         /// Of the sampled values (nulls excluded), how many fit the pattern.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sample_match_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? SampleMatchCount { get; set; }
-
 
         /// <summary>
         /// Sample count, nulls excluded.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sample_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? SampleSize { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -13504,43 +11286,24 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Schema, path, "schema");
-
             PgBeam.Serialization.ModelValidation.Nested(Schema, path, "schema");
-
             PgBeam.Serialization.ModelValidation.Required(Table, path, "table");
-
             PgBeam.Serialization.ModelValidation.Nested(Table, path, "table");
-
             PgBeam.Serialization.ModelValidation.Required(Column, path, "column");
-
             PgBeam.Serialization.ModelValidation.Nested(Column, path, "column");
-
             PgBeam.Serialization.ModelValidation.Required(DataType, path, "data_type");
-
             PgBeam.Serialization.ModelValidation.Nested(DataType, path, "data_type");
-
             PgBeam.Serialization.ModelValidation.Required(PiiType, path, "pii_type");
-
             PgBeam.Serialization.ModelValidation.Nested(PiiType, path, "pii_type");
-
             PgBeam.Serialization.ModelValidation.Required(MaskKind, path, "mask_kind");
-
             PgBeam.Serialization.ModelValidation.Nested(MaskKind, path, "mask_kind");
-
             PgBeam.Serialization.ModelValidation.Required(Confidence, path, "confidence");
-
             PgBeam.Serialization.ModelValidation.Nested(Confidence, path, "confidence");
-
             PgBeam.Serialization.ModelValidation.Required(Reasons, path, "reasons");
-
             PgBeam.Serialization.ModelValidation.Nested(Reasons, path, "reasons");
-
             PgBeam.Serialization.ModelValidation.Nested(SampleMatchCount, path, "sample_match_count");
-
             PgBeam.Serialization.ModelValidation.Nested(SampleSize, path, "sample_size");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -13647,69 +11410,46 @@ namespace PgBeam
         /// <summary>
         /// Tier: starter, pro or scale.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// Name of the plan for display.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Label { get; set; } = default!;
-
 
         /// <summary>
         /// Price per month, in dollars.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("monthly_price", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MonthlyPrice { get; set; }
-
 
         /// <summary>
         /// Price per year, in dollars, where offered.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("annual_price", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? AnnualPrice { get; set; }
-
 
         /// <summary>
         /// Brief summary of the plan.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Description { get; set; }
-
 
         /// <summary>
         /// Overage pricing, as prose.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("overage_text", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? OverageText { get; set; }
-
 
         /// <summary>
         /// Trial length (days) on signup.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("trial_days", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? TrialDays { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("limits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PlanLimits Limits { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -13726,31 +11466,18 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Label, path, "label");
-
             PgBeam.Serialization.ModelValidation.Nested(Label, path, "label");
-
             PgBeam.Serialization.ModelValidation.Required(MonthlyPrice, path, "monthly_price");
-
             PgBeam.Serialization.ModelValidation.Nested(MonthlyPrice, path, "monthly_price");
-
             PgBeam.Serialization.ModelValidation.Nested(AnnualPrice, path, "annual_price");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Nested(OverageText, path, "overage_text");
-
             PgBeam.Serialization.ModelValidation.Nested(TrialDays, path, "trial_days");
-
             PgBeam.Serialization.ModelValidation.Required(Limits, path, "limits");
-
             PgBeam.Serialization.ModelValidation.Nested(Limits, path, "limits");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -13767,126 +11494,85 @@ namespace PgBeam
         /// <summary>
         /// Daily query cap summed over all projects; 0 means no cap.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("queries_per_day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? QueriesPerDay { get; set; }
-
 
         /// <summary>
         /// Upper bound on active projects.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_projects", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxProjects { get; set; }
-
 
         /// <summary>
         /// Database cap for each project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_databases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxDatabases { get; set; }
-
 
         /// <summary>
         /// Upper bound on simultaneous connections in one project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxConnections { get; set; }
-
 
         /// <summary>
         /// QPS cap for each project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("queries_per_second", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? QueriesPerSecond { get; set; }
-
 
         /// <summary>
         /// Transfer allowance (bytes) each month; 0 = unlimited.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("bytes_per_month", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? BytesPerMonth { get; set; }
-
 
         /// <summary>
         /// Cap on cache-rule query shapes; 0 = unlimited.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_query_shapes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxQueryShapes { get; set; }
-
 
         /// <summary>
         /// How many seats come with the plan.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("included_seats", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? IncludedSeats { get; set; }
-
 
         /// <summary>
         /// Per-org cap on agent logins; 0 disables the cap.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_agent_credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxAgentCredentials { get; set; }
-
 
         /// <summary>
         /// How many days agent audit logs are kept.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("audit_retention_days", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? AuditRetentionDays { get; set; }
-
 
         /// <summary>
         /// Cap on simultaneously live sandbox (instant) branches; 0 = unlimited.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sandbox_max_branches", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? SandboxMaxBranches { get; set; }
-
 
         /// <summary>
         /// Largest source database (bytes) accepted for a sandbox base sync; 0 = unlimited.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sandbox_max_upstream_bytes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? SandboxMaxUpstreamBytes { get; set; }
-
 
         /// <summary>
         /// Seconds without activity before a sandbox branch drops to zero compute.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sandbox_idle_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? SandboxIdleSeconds { get; set; }
-
 
         /// <summary>
         /// Max age in seconds of a sandbox branch; after that the TTL sweep deletes it.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sandbox_ttl_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? SandboxTtlSeconds { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -13903,63 +11589,34 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(QueriesPerDay, path, "queries_per_day");
-
             PgBeam.Serialization.ModelValidation.Nested(QueriesPerDay, path, "queries_per_day");
-
             PgBeam.Serialization.ModelValidation.Required(MaxProjects, path, "max_projects");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxProjects, path, "max_projects");
-
             PgBeam.Serialization.ModelValidation.Required(MaxDatabases, path, "max_databases");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxDatabases, path, "max_databases");
-
             PgBeam.Serialization.ModelValidation.Required(MaxConnections, path, "max_connections");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxConnections, path, "max_connections");
-
             PgBeam.Serialization.ModelValidation.Required(QueriesPerSecond, path, "queries_per_second");
-
             PgBeam.Serialization.ModelValidation.Nested(QueriesPerSecond, path, "queries_per_second");
-
             PgBeam.Serialization.ModelValidation.Required(BytesPerMonth, path, "bytes_per_month");
-
             PgBeam.Serialization.ModelValidation.Nested(BytesPerMonth, path, "bytes_per_month");
-
             PgBeam.Serialization.ModelValidation.Required(MaxQueryShapes, path, "max_query_shapes");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxQueryShapes, path, "max_query_shapes");
-
             PgBeam.Serialization.ModelValidation.Required(IncludedSeats, path, "included_seats");
-
             PgBeam.Serialization.ModelValidation.Nested(IncludedSeats, path, "included_seats");
-
             PgBeam.Serialization.ModelValidation.Required(MaxAgentCredentials, path, "max_agent_credentials");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxAgentCredentials, path, "max_agent_credentials");
-
             PgBeam.Serialization.ModelValidation.Required(AuditRetentionDays, path, "audit_retention_days");
-
             PgBeam.Serialization.ModelValidation.Nested(AuditRetentionDays, path, "audit_retention_days");
-
             PgBeam.Serialization.ModelValidation.Required(SandboxMaxBranches, path, "sandbox_max_branches");
-
             PgBeam.Serialization.ModelValidation.Nested(SandboxMaxBranches, path, "sandbox_max_branches");
-
             PgBeam.Serialization.ModelValidation.Required(SandboxMaxUpstreamBytes, path, "sandbox_max_upstream_bytes");
-
             PgBeam.Serialization.ModelValidation.Nested(SandboxMaxUpstreamBytes, path, "sandbox_max_upstream_bytes");
-
             PgBeam.Serialization.ModelValidation.Required(SandboxIdleSeconds, path, "sandbox_idle_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(SandboxIdleSeconds, path, "sandbox_idle_seconds");
-
             PgBeam.Serialization.ModelValidation.Required(SandboxTtlSeconds, path, "sandbox_ttl_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(SandboxTtlSeconds, path, "sandbox_ttl_seconds");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -14039,192 +11696,127 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the policy profile.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project the profile belongs to.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
-
 
         /// <summary>
         /// Display name.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// With <c>read_only</c>, every mutation of data or schema is blocked.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("access_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileAccessMode? AccessMode { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("statement_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public StatementRules? StatementRules { get; set; }
-
 
         /// <summary>
         /// Bare or schema-qualified relation names; if any are listed, nothing else is reachable.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("table_allowlist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string> TableAllowlist { get; set; } = default!;
-
 
         /// <summary>
         /// Always-blocked relations; wins over the allowlist.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("table_denylist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string> TableDenylist { get; set; } = default!;
-
 
         /// <summary>
         /// Which result columns get masked, and how.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("masking_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<MaskingRule> MaskingRules { get; set; } = default!;
-
 
         /// <summary>
         /// Hourly query cap, rolling; 0 = no cap.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("budget_queries_per_hour", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? BudgetQueriesPerHour { get; set; }
-
 
         /// <summary>
         /// Query limit over a one-day window; 0 removes the limit.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("budget_queries_per_day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? BudgetQueriesPerDay { get; set; }
-
 
         /// <summary>
         /// Largest number of rows a query may return; 0 removes the limit.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_rows", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxRows { get; set; }
-
 
         /// <summary>
         /// Timeout in milliseconds for statements agent sessions send upstream; 0 falls back to the project default.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("statement_timeout_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? StatementTimeoutMs { get; set; }
-
 
         /// <summary>
         /// Row filters, one per relation, combined with AND into agent reads.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("row_filters", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<RowFilter>? RowFilters { get; set; }
-
 
         /// <summary>
         /// Write handling. <c>sandbox</c>: executed on an ephemeral branch. <c>rollback</c>: always undone. <c>normal</c>: committed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("write_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileWriteMode? WriteMode { get; set; }
-
 
         /// <summary>
         /// Classes of statements that need a human to approve them before they run.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("approval_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileApprovalMode? ApprovalMode { get; set; }
-
 
         /// <summary>
         /// Statements affecting no more than this many rows are approved automatically; 0 disables auto-approval.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("approval_auto_max_rows", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ApprovalAutoMaxRows { get; set; }
-
 
         /// <summary>
         /// Hold duration, in seconds, before an undecided statement expires.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("approval_timeout_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ApprovalTimeoutSeconds { get; set; }
-
 
         /// <summary>
         /// warn<c> reports unsafe DDL findings; </c>block<c> rejects unsafe DDL.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("migration_safety", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileMigrationSafety? MigrationSafety { get; set; }
-
 
         /// <summary>
         /// Daily limit on data egress, in bytes; 0 removes the limit.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("egress_bytes_per_day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? EgressBytesPerDay { get; set; }
-
 
         /// <summary>
         /// Strict limit on how many rows one INSERT, UPDATE or DELETE may touch; 0 removes it. An over-limit write runs in a transaction that is checked and rolled back, so no change persists, and is then blocked. This applies regardless of human approval.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_affected_rows", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxAffectedRows { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Time of the most recent change to the profile.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -14241,69 +11833,37 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(AccessMode, path, "access_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(AccessMode, path, "access_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(StatementRules, path, "statement_rules");
-
             PgBeam.Serialization.ModelValidation.Required(TableAllowlist, path, "table_allowlist");
-
             PgBeam.Serialization.ModelValidation.Nested(TableAllowlist, path, "table_allowlist");
-
             PgBeam.Serialization.ModelValidation.Required(TableDenylist, path, "table_denylist");
-
             PgBeam.Serialization.ModelValidation.Nested(TableDenylist, path, "table_denylist");
-
             PgBeam.Serialization.ModelValidation.Required(MaskingRules, path, "masking_rules");
-
             PgBeam.Serialization.ModelValidation.Nested(MaskingRules, path, "masking_rules");
-
             PgBeam.Serialization.ModelValidation.Nested(BudgetQueriesPerHour, path, "budget_queries_per_hour");
-
             PgBeam.Serialization.ModelValidation.Nested(BudgetQueriesPerDay, path, "budget_queries_per_day");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxRows, path, "max_rows");
-
             PgBeam.Serialization.ModelValidation.Nested(StatementTimeoutMs, path, "statement_timeout_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(RowFilters, path, "row_filters");
-
             PgBeam.Serialization.ModelValidation.Nested(WriteMode, path, "write_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(ApprovalMode, path, "approval_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(ApprovalAutoMaxRows, path, "approval_auto_max_rows");
-
             PgBeam.Serialization.ModelValidation.Nested(ApprovalTimeoutSeconds, path, "approval_timeout_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(MigrationSafety, path, "migration_safety");
-
             PgBeam.Serialization.ModelValidation.Nested(EgressBytesPerDay, path, "egress_bytes_per_day");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxAffectedRows, path, "max_affected_rows");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -14440,159 +12000,106 @@ namespace PgBeam
         /// <summary>
         /// Display name.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// With <c>read_only</c>, every mutation of data or schema is blocked.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("access_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileAccessMode? AccessMode { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("statement_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public StatementRules? StatementRules { get; set; }
-
 
         /// <summary>
         /// If any relations are listed, nothing else is reachable.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("table_allowlist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? TableAllowlist { get; set; }
-
 
         /// <summary>
         /// Relations that are always blocked.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("table_denylist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? TableDenylist { get; set; }
-
 
         /// <summary>
         /// Which result columns get masked, and how.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("masking_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<MaskingRule>? MaskingRules { get; set; }
-
 
         /// <summary>
         /// Hourly query cap, rolling; 0 = no cap.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("budget_queries_per_hour", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? BudgetQueriesPerHour { get; set; }
-
 
         /// <summary>
         /// Query limit over a one-day window; 0 removes the limit.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("budget_queries_per_day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? BudgetQueriesPerDay { get; set; }
-
 
         /// <summary>
         /// Largest number of rows a query may return; 0 removes the limit.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_rows", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxRows { get; set; }
-
 
         /// <summary>
         /// Timeout in milliseconds for statements agent sessions send upstream; 0 falls back to the project default.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("statement_timeout_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? StatementTimeoutMs { get; set; }
-
 
         /// <summary>
         /// Row filters, one per relation, combined with AND into agent reads.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("row_filters", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<RowFilter>? RowFilters { get; set; }
-
 
         /// <summary>
         /// Write handling. <c>sandbox</c>: executed on an ephemeral branch. <c>rollback</c>: always undone. <c>normal</c>: committed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("write_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileWriteMode? WriteMode { get; set; }
-
 
         /// <summary>
         /// Classes of statements that need a human to approve them before they run.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("approval_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileApprovalMode? ApprovalMode { get; set; }
-
 
         /// <summary>
         /// Statements affecting no more than this many rows are approved automatically; 0 disables auto-approval.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("approval_auto_max_rows", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ApprovalAutoMaxRows { get; set; }
-
 
         /// <summary>
         /// Hold duration, in seconds, before an undecided statement expires.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("approval_timeout_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ApprovalTimeoutSeconds { get; set; }
-
 
         /// <summary>
         /// warn<c> reports unsafe DDL findings; </c>block<c> rejects unsafe DDL.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("migration_safety", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileMigrationSafety? MigrationSafety { get; set; }
-
 
         /// <summary>
         /// Daily limit on data egress, in bytes; 0 removes the limit.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("egress_bytes_per_day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? EgressBytesPerDay { get; set; }
-
 
         /// <summary>
         /// Strict limit on how many rows one INSERT, UPDATE or DELETE may touch; 0 removes it. An over-limit write runs in a transaction that is checked and rolled back, so no change persists, and is then blocked. This applies regardless of human approval.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_affected_rows", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxAffectedRows { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -14609,45 +12116,25 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(AccessMode, path, "access_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(StatementRules, path, "statement_rules");
-
             PgBeam.Serialization.ModelValidation.Nested(TableAllowlist, path, "table_allowlist");
-
             PgBeam.Serialization.ModelValidation.Nested(TableDenylist, path, "table_denylist");
-
             PgBeam.Serialization.ModelValidation.Nested(MaskingRules, path, "masking_rules");
-
             PgBeam.Serialization.ModelValidation.Nested(BudgetQueriesPerHour, path, "budget_queries_per_hour");
-
             PgBeam.Serialization.ModelValidation.Nested(BudgetQueriesPerDay, path, "budget_queries_per_day");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxRows, path, "max_rows");
-
             PgBeam.Serialization.ModelValidation.Nested(StatementTimeoutMs, path, "statement_timeout_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(RowFilters, path, "row_filters");
-
             PgBeam.Serialization.ModelValidation.Nested(WriteMode, path, "write_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(ApprovalMode, path, "approval_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(ApprovalAutoMaxRows, path, "approval_auto_max_rows");
-
             PgBeam.Serialization.ModelValidation.Nested(ApprovalTimeoutSeconds, path, "approval_timeout_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(MigrationSafety, path, "migration_safety");
-
             PgBeam.Serialization.ModelValidation.Nested(EgressBytesPerDay, path, "egress_bytes_per_day");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxAffectedRows, path, "max_affected_rows");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -14847,51 +12334,34 @@ namespace PgBeam
         /// <summary>
         /// Stored profile to replay traffic with.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("policy_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? PolicyId { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("policy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyProfileInput? Policy { get; set; }
-
 
         /// <summary>
         /// If set, only this agent credential's traffic is replayed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("credential_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? CredentialId { get; set; }
-
 
         /// <summary>
         /// Window start, inclusive; <c>end_ts</c> minus 7 days if omitted.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("start_ts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? StartTs { get; set; }
-
 
         /// <summary>
         /// Exclusive end of the traffic window; if omitted, the current time.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("end_ts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? EndTs { get; set; }
-
 
         /// <summary>
         /// Cap on how many distinct queries (newest first) get replayed. Queries are grouped by normalized hash beforehand.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Limit { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -14908,19 +12378,12 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(PolicyId, path, "policy_id");
-
             PgBeam.Serialization.ModelValidation.Nested(Policy, path, "policy");
-
             PgBeam.Serialization.ModelValidation.Nested(CredentialId, path, "credential_id");
-
             PgBeam.Serialization.ModelValidation.Nested(StartTs, path, "start_ts");
-
             PgBeam.Serialization.ModelValidation.Nested(EndTs, path, "end_ts");
-
             PgBeam.Serialization.ModelValidation.Nested(Limit, path, "limit");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -14937,87 +12400,58 @@ namespace PgBeam
         /// <summary>
         /// Hash of the normalized statement shape.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string QueryHash { get; set; } = default!;
-
 
         /// <summary>
         /// Statement text taken from its latest occurrence, normalized so literals become $N placeholders.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Sql { get; set; } = default!;
-
 
         /// <summary>
         /// select, update, ddl, etc.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("statement_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? StatementKind { get; set; }
-
 
         /// <summary>
         /// Times this shape appears in the window's records.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("occurrences", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? Occurrences { get; set; }
-
 
         /// <summary>
         /// Earliest occurrence within the window.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("first_seen", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? FirstSeen { get; set; }
-
 
         /// <summary>
         /// Latest occurrence within the window.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("last_seen", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? LastSeen { get; set; }
-
 
         /// <summary>
         /// Last logged result, one of blocked, truncated, masked or query.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("recorded_event", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string RecordedEvent { get; set; } = default!;
-
 
         /// <summary>
         /// For blocked outcomes, the rule that was logged.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("recorded_rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? RecordedRule { get; set; }
-
 
         /// <summary>
         /// Shift from the logged result. Review items marked <c>newly_allowed</c> or <c>newly_blocked</c> ahead of rollout; <c>still_blocked</c> and <c>still_allowed</c> are unaffected.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("change", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyReplayChange? Change { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DryEvalResult Result { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15034,43 +12468,24 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(QueryHash, path, "query_hash");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryHash, path, "query_hash");
-
             PgBeam.Serialization.ModelValidation.Required(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(Sql, path, "sql");
-
             PgBeam.Serialization.ModelValidation.Nested(StatementKind, path, "statement_kind");
-
             PgBeam.Serialization.ModelValidation.Required(Occurrences, path, "occurrences");
-
             PgBeam.Serialization.ModelValidation.Nested(Occurrences, path, "occurrences");
-
             PgBeam.Serialization.ModelValidation.Required(FirstSeen, path, "first_seen");
-
             PgBeam.Serialization.ModelValidation.Nested(FirstSeen, path, "first_seen");
-
             PgBeam.Serialization.ModelValidation.Required(LastSeen, path, "last_seen");
-
             PgBeam.Serialization.ModelValidation.Nested(LastSeen, path, "last_seen");
-
             PgBeam.Serialization.ModelValidation.Required(RecordedEvent, path, "recorded_event");
-
             PgBeam.Serialization.ModelValidation.Nested(RecordedEvent, path, "recorded_event");
-
             PgBeam.Serialization.ModelValidation.Nested(RecordedRule, path, "recorded_rule");
-
             PgBeam.Serialization.ModelValidation.Required(Change, path, "change");
-
             PgBeam.Serialization.ModelValidation.Nested(Change, path, "change");
-
             PgBeam.Serialization.ModelValidation.Required(Result, path, "result");
-
             PgBeam.Serialization.ModelValidation.Nested(Result, path, "result");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -15084,18 +12499,13 @@ namespace PgBeam
     public partial class PolicyReplayResult : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PolicyReplaySummary Summary { get; set; } = default!;
-
 
         /// <summary>
         /// Verdict per query. Order: newly blocked, newly allowed, then everything else by how often it occurred.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<PolicyReplayItem> Items { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15112,15 +12522,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Summary, path, "summary");
-
             PgBeam.Serialization.ModelValidation.Nested(Summary, path, "summary");
-
             PgBeam.Serialization.ModelValidation.Required(Items, path, "items");
-
             PgBeam.Serialization.ModelValidation.Nested(Items, path, "items");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -15137,99 +12542,67 @@ namespace PgBeam
         /// <summary>
         /// Audit log rows that the replayed queries stand for.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("entries_scanned", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? EntriesScanned { get; set; }
-
 
         /// <summary>
         /// Unique query shapes seen in the window; never above <c>limit</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("distinct_queries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? DistinctQueries { get; set; }
-
 
         /// <summary>
         /// Unique queries that were run through the candidate.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("evaluated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Evaluated { get; set; }
-
 
         /// <summary>
         /// Passed through untouched by the candidate.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("would_allow", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? WouldAllow { get; set; }
-
 
         /// <summary>
         /// Rejected by the candidate.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("would_block", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? WouldBlock { get; set; }
-
 
         /// <summary>
         /// Count of queries whose result columns the candidate policy masks.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("would_mask", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? WouldMask { get; set; }
-
 
         /// <summary>
         /// Given an injected row filter by the candidate.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("would_row_filter", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? WouldRowFilter { get; set; }
-
 
         /// <summary>
         /// Ran when recorded, yet the candidate rejects them.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("newly_blocked", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? NewlyBlocked { get; set; }
-
 
         /// <summary>
         /// Blocked at recording time, yet the candidate lets them run.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("newly_allowed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? NewlyAllowed { get; set; }
-
 
         /// <summary>
         /// Unique queries not replayed since their stored text was cut off when recorded and won't parse reliably.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("skipped_unparseable", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? SkippedUnparseable { get; set; }
-
 
         /// <summary>
         /// true<c> if </c>limit<c> was exceeded, in which case older unique queries were skipped.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Truncated { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15246,51 +12619,28 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(EntriesScanned, path, "entries_scanned");
-
             PgBeam.Serialization.ModelValidation.Nested(EntriesScanned, path, "entries_scanned");
-
             PgBeam.Serialization.ModelValidation.Required(DistinctQueries, path, "distinct_queries");
-
             PgBeam.Serialization.ModelValidation.Nested(DistinctQueries, path, "distinct_queries");
-
             PgBeam.Serialization.ModelValidation.Required(Evaluated, path, "evaluated");
-
             PgBeam.Serialization.ModelValidation.Nested(Evaluated, path, "evaluated");
-
             PgBeam.Serialization.ModelValidation.Required(WouldAllow, path, "would_allow");
-
             PgBeam.Serialization.ModelValidation.Nested(WouldAllow, path, "would_allow");
-
             PgBeam.Serialization.ModelValidation.Required(WouldBlock, path, "would_block");
-
             PgBeam.Serialization.ModelValidation.Nested(WouldBlock, path, "would_block");
-
             PgBeam.Serialization.ModelValidation.Required(WouldMask, path, "would_mask");
-
             PgBeam.Serialization.ModelValidation.Nested(WouldMask, path, "would_mask");
-
             PgBeam.Serialization.ModelValidation.Required(WouldRowFilter, path, "would_row_filter");
-
             PgBeam.Serialization.ModelValidation.Nested(WouldRowFilter, path, "would_row_filter");
-
             PgBeam.Serialization.ModelValidation.Required(NewlyBlocked, path, "newly_blocked");
-
             PgBeam.Serialization.ModelValidation.Nested(NewlyBlocked, path, "newly_blocked");
-
             PgBeam.Serialization.ModelValidation.Required(NewlyAllowed, path, "newly_allowed");
-
             PgBeam.Serialization.ModelValidation.Nested(NewlyAllowed, path, "newly_allowed");
-
             PgBeam.Serialization.ModelValidation.Required(SkippedUnparseable, path, "skipped_unparseable");
-
             PgBeam.Serialization.ModelValidation.Nested(SkippedUnparseable, path, "skipped_unparseable");
-
             PgBeam.Serialization.ModelValidation.Required(Truncated, path, "truncated");
-
             PgBeam.Serialization.ModelValidation.Nested(Truncated, path, "truncated");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -15307,33 +12657,22 @@ namespace PgBeam
         /// <summary>
         /// Cap on pooled connections.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("pool_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? PoolSize { get; set; }
-
 
         /// <summary>
         /// Idle connections always kept open.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("min_pool_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MinPoolSize { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("pool_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PoolMode? PoolMode { get; set; }
-
 
         /// <summary>
         /// Upper bound on simultaneous upstream connections for each pool.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_active", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxActive { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15350,21 +12689,13 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(PoolSize, path, "pool_size");
-
             PgBeam.Serialization.ModelValidation.Nested(PoolSize, path, "pool_size");
-
             PgBeam.Serialization.ModelValidation.Required(MinPoolSize, path, "min_pool_size");
-
             PgBeam.Serialization.ModelValidation.Nested(MinPoolSize, path, "min_pool_size");
-
             PgBeam.Serialization.ModelValidation.Required(PoolMode, path, "pool_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(PoolMode, path, "pool_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxActive, path, "max_active");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -15441,108 +12772,73 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Owning Better Auth org ID.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string OrgId { get; set; } = default!;
-
 
         /// <summary>
         /// Display name of the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// Free-text summary; may be absent.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Description { get; set; }
-
 
         /// <summary>
         /// Labels the user has attached to the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("tags", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? Tags { get; set; }
-
 
         /// <summary>
         /// Cloud provider hosting the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cloud", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CloudProvider? Cloud { get; set; }
-
 
         /// <summary>
         /// true<c> for a BYOC project whose data plane runs in the customer's own VPC or cluster: no hosted infrastructure is provisioned and a self-hosted proxy connects back over the config/audit gRPC stream. Needs the Scale or enterprise plan.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("self_hosted", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? SelfHosted { get; set; }
-
 
         /// <summary>
         /// PgBeam endpoint host for clients, like myproject.proxy.pgbeam.app.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("proxy_host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? ProxyHost { get; set; }
-
 
         /// <summary>
         /// Query rate limit for the project, per second; 0 removes the limit.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("queries_per_second", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? QueriesPerSecond { get; set; }
-
 
         /// <summary>
         /// Extra queries allowed beyond the steady rate; 0 makes the burst equal to <c>queries_per_second</c>.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("burst_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? BurstSize { get; set; }
-
 
         /// <summary>
         /// Limit on simultaneous proxy connections; 0 removes the limit.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("max_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? MaxConnections { get; set; }
-
 
         /// <summary>
         /// IP allow rules as CIDR ranges, each optionally labeled. If any are set, only connections from matching addresses are accepted; the default empty list accepts every IP. IPv4 (such as 10.0.0.0/8) and IPv6 (such as 2001:db8::/32) both work.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("allowed_cidrs", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<CidrEntry>? AllowedCidrs { get; set; }
 
         private string? _DefaultPolicyProfileId;
@@ -15551,11 +12847,8 @@ namespace PgBeam
         /// <summary>
         /// Policy profile applied to passthrough (human) connections, if set.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("default_policy_profile_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? DefaultPolicyProfileId
         {
             get => _DefaultPolicyProfileId;
@@ -15566,58 +12859,37 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeDefaultPolicyProfileId() => _DefaultPolicyProfileIdSet;
 
-
-
         [Newtonsoft.Json.JsonProperty("residency", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DataResidency? Residency { get; set; }
-
 
         /// <summary>
         /// Kill-switch for the whole project: when <c>true</c>, the proxy blocks every connection made with an agent credential and drops open agent sessions within seconds. Passthrough (human) connections keep working.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("agents_disabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? AgentsDisabled { get; set; }
-
 
         /// <summary>
         /// How many databases the project has.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("database_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? DatabaseCount { get; set; }
-
 
         /// <summary>
         /// Live connection count from the newest snapshot; 0 if none exists.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("active_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ActiveConnections { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public ProjectStatus? Status { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Time of the most recent change to the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15634,59 +12906,32 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Nested(Tags, path, "tags");
-
             PgBeam.Serialization.ModelValidation.Nested(Cloud, path, "cloud");
-
             PgBeam.Serialization.ModelValidation.Nested(SelfHosted, path, "self_hosted");
-
             PgBeam.Serialization.ModelValidation.Nested(ProxyHost, path, "proxy_host");
-
             PgBeam.Serialization.ModelValidation.Nested(QueriesPerSecond, path, "queries_per_second");
-
             PgBeam.Serialization.ModelValidation.Nested(BurstSize, path, "burst_size");
-
             PgBeam.Serialization.ModelValidation.Nested(MaxConnections, path, "max_connections");
-
             PgBeam.Serialization.ModelValidation.Nested(AllowedCidrs, path, "allowed_cidrs");
-
             PgBeam.Serialization.ModelValidation.Nested(DefaultPolicyProfileId, path, "default_policy_profile_id");
-
             PgBeam.Serialization.ModelValidation.Nested(Residency, path, "residency");
-
             PgBeam.Serialization.ModelValidation.Nested(AgentsDisabled, path, "agents_disabled");
-
             PgBeam.Serialization.ModelValidation.Nested(DatabaseCount, path, "database_count");
-
             PgBeam.Serialization.ModelValidation.Nested(ActiveConnections, path, "active_connections");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -15703,65 +12948,44 @@ namespace PgBeam
         /// <summary>
         /// Day of the usage, in UTC.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [Newtonsoft.Json.JsonConverter(typeof(PgBeam.Serialization.DateOnlyConverter))]
-
         public System.DateOnly? Day { get; set; }
-
 
         /// <summary>
         /// Region that served the traffic.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Region { get; set; } = default!;
-
 
         /// <summary>
         /// Count of queries served that day.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? QueriesTotal { get; set; }
-
 
         /// <summary>
         /// Count of cache hits that day.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? CacheHits { get; set; }
-
 
         /// <summary>
         /// Count of cache misses that day.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? CacheMisses { get; set; }
-
 
         /// <summary>
         /// Sum of seconds clients stayed connected to the proxy.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("connection_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? ConnectionSeconds { get; set; }
-
 
         /// <summary>
         /// Bytes sent to clients, in total.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("bytes_transferred", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? BytesTransferred { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15778,35 +13002,20 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Day, path, "day");
-
             PgBeam.Serialization.ModelValidation.Nested(Day, path, "day");
-
             PgBeam.Serialization.ModelValidation.Required(Region, path, "region");
-
             PgBeam.Serialization.ModelValidation.Nested(Region, path, "region");
-
             PgBeam.Serialization.ModelValidation.Required(QueriesTotal, path, "queries_total");
-
             PgBeam.Serialization.ModelValidation.Nested(QueriesTotal, path, "queries_total");
-
             PgBeam.Serialization.ModelValidation.Required(CacheHits, path, "cache_hits");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheHits, path, "cache_hits");
-
             PgBeam.Serialization.ModelValidation.Required(CacheMisses, path, "cache_misses");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheMisses, path, "cache_misses");
-
             PgBeam.Serialization.ModelValidation.Required(ConnectionSeconds, path, "connection_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(ConnectionSeconds, path, "connection_seconds");
-
             PgBeam.Serialization.ModelValidation.Required(BytesTransferred, path, "bytes_transferred");
-
             PgBeam.Serialization.ModelValidation.Nested(BytesTransferred, path, "bytes_transferred");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -15823,21 +13032,13 @@ namespace PgBeam
         /// <summary>
         /// Busiest query shapes.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("queries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<QueryInsight> Queries { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("cache", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CacheSummary Cache { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("latency", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public LatencySummary Latency { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15854,19 +13055,12 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Queries, path, "queries");
-
             PgBeam.Serialization.ModelValidation.Nested(Queries, path, "queries");
-
             PgBeam.Serialization.ModelValidation.Required(Cache, path, "cache");
-
             PgBeam.Serialization.ModelValidation.Nested(Cache, path, "cache");
-
             PgBeam.Serialization.ModelValidation.Required(Latency, path, "latency");
-
             PgBeam.Serialization.ModelValidation.Nested(Latency, path, "latency");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -15946,9 +13140,7 @@ namespace PgBeam
         /// <summary>
         /// Snapshots, newest first.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("snapshots", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<MetricsSnapshot> Snapshots { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15965,11 +13157,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Snapshots, path, "snapshots");
-
             PgBeam.Serialization.ModelValidation.Nested(Snapshots, path, "snapshots");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16046,9 +13235,7 @@ namespace PgBeam
         /// <summary>
         /// The project's usage per day, split by region.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("usage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<ProjectDailyUsage> Usage { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16065,11 +13252,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Usage, path, "usage");
-
             PgBeam.Serialization.ModelValidation.Nested(Usage, path, "usage");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16086,63 +13270,43 @@ namespace PgBeam
         /// <summary>
         /// Pattern hash: xxhash64, hex.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string QueryHash { get; set; } = default!;
-
 
         /// <summary>
         /// Normalized SQL; longer text is cut at 500 characters.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_pattern", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string QueryPattern { get; set; } = default!;
-
 
         /// <summary>
         /// Runs within the range.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("total_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? TotalCount { get; set; }
-
 
         /// <summary>
         /// Hits for this shape.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("total_cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? TotalCacheHits { get; set; }
-
 
         /// <summary>
         /// Misses for this shape.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("total_cache_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? TotalCacheMisses { get; set; }
-
 
         /// <summary>
         /// Mean latency (ms).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? AvgLatencyMs { get; set; }
-
 
         /// <summary>
         /// p99 latency (ms).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("p99_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public double? P99LatencyMs { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16159,35 +13323,20 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(QueryHash, path, "query_hash");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryHash, path, "query_hash");
-
             PgBeam.Serialization.ModelValidation.Required(QueryPattern, path, "query_pattern");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryPattern, path, "query_pattern");
-
             PgBeam.Serialization.ModelValidation.Required(TotalCount, path, "total_count");
-
             PgBeam.Serialization.ModelValidation.Nested(TotalCount, path, "total_count");
-
             PgBeam.Serialization.ModelValidation.Required(TotalCacheHits, path, "total_cache_hits");
-
             PgBeam.Serialization.ModelValidation.Nested(TotalCacheHits, path, "total_cache_hits");
-
             PgBeam.Serialization.ModelValidation.Required(TotalCacheMisses, path, "total_cache_misses");
-
             PgBeam.Serialization.ModelValidation.Nested(TotalCacheMisses, path, "total_cache_misses");
-
             PgBeam.Serialization.ModelValidation.Required(AvgLatencyMs, path, "avg_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AvgLatencyMs, path, "avg_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Required(P99LatencyMs, path, "p99_latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(P99LatencyMs, path, "p99_latency_ms");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16204,54 +13353,34 @@ namespace PgBeam
         /// <summary>
         /// Region ID, such as us-east-1.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Display name of the region.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CloudProvider? Provider { get; set; }
-
 
         /// <summary>
         /// Operational state of the region.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public RegionStatus? Status { get; set; }
-
 
         /// <summary>
         /// true<c> if it accepts new projects now.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("available", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Available { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("continent", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Continent { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("country", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Country { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16268,31 +13397,18 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Provider, path, "provider");
-
             PgBeam.Serialization.ModelValidation.Nested(Provider, path, "provider");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Required(Available, path, "available");
-
             PgBeam.Serialization.ModelValidation.Nested(Available, path, "available");
-
             PgBeam.Serialization.ModelValidation.Nested(Continent, path, "continent");
-
             PgBeam.Serialization.ModelValidation.Nested(Country, path, "country");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16369,57 +13485,37 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the replica.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the primary database the replica belongs to.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("database_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string DatabaseId { get; set; } = default!;
-
 
         /// <summary>
         /// Host name of the PostgreSQL replica.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Host { get; set; } = default!;
-
 
         /// <summary>
         /// Port of the PostgreSQL replica.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Port { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SslMode? SslMode { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Time of the most recent change to the replica.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16436,35 +13532,20 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(DatabaseId, path, "database_id");
-
             PgBeam.Serialization.ModelValidation.Nested(DatabaseId, path, "database_id");
-
             PgBeam.Serialization.ModelValidation.Required(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Nested(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Required(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Nested(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Required(SslMode, path, "ssl_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(SslMode, path, "ssl_mode");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16481,18 +13562,13 @@ namespace PgBeam
         /// <summary>
         /// Name of the relation, with or without a schema prefix, such as "public.orders".
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Table { get; set; } = default!;
-
 
         /// <summary>
         /// SQL condition appended with AND to the relation's WHERE.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("predicate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Predicate { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16509,15 +13585,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Table, path, "table");
-
             PgBeam.Serialization.ModelValidation.Nested(Table, path, "table");
-
             PgBeam.Serialization.ModelValidation.Required(Predicate, path, "predicate");
-
             PgBeam.Serialization.ModelValidation.Nested(Predicate, path, "predicate");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16534,45 +13605,31 @@ namespace PgBeam
         /// <summary>
         /// How many tables were examined.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("scanned_tables", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ScannedTables { get; set; }
-
 
         /// <summary>
         /// How many columns were examined.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("scanned_columns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ScannedColumns { get; set; }
-
 
         /// <summary>
         /// Masking suggestions sorted by descending confidence; empty if no column looked like PII.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("suggestions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<PiiSuggestion> Suggestions { get; set; } = default!;
-
 
         /// <summary>
         /// true<c> means the column limit was reached, so part of the schema went unscanned.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Truncated { get; set; }
-
 
         /// <summary>
         /// Connection or schema-read failure, if any.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Error { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16589,23 +13646,14 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(ScannedTables, path, "scanned_tables");
-
             PgBeam.Serialization.ModelValidation.Nested(ScannedTables, path, "scanned_tables");
-
             PgBeam.Serialization.ModelValidation.Required(ScannedColumns, path, "scanned_columns");
-
             PgBeam.Serialization.ModelValidation.Nested(ScannedColumns, path, "scanned_columns");
-
             PgBeam.Serialization.ModelValidation.Required(Suggestions, path, "suggestions");
-
             PgBeam.Serialization.ModelValidation.Nested(Suggestions, path, "suggestions");
-
             PgBeam.Serialization.ModelValidation.Nested(Truncated, path, "truncated");
-
             PgBeam.Serialization.ModelValidation.Nested(Error, path, "error");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16622,45 +13670,31 @@ namespace PgBeam
         /// <summary>
         /// Tables and views; order is schema, then relation name.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("relations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<SchemaCatalogRelation> Relations { get; set; } = default!;
-
 
         /// <summary>
         /// Relation count.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("scanned_relations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ScannedRelations { get; set; }
-
 
         /// <summary>
         /// How many columns the catalog contains.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("scanned_columns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? ScannedColumns { get; set; }
-
 
         /// <summary>
         /// true<c> means the column limit cut the listing short.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Truncated { get; set; }
-
 
         /// <summary>
         /// Connection or schema-read failure during introspection, if any.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Error { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16677,23 +13711,14 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Relations, path, "relations");
-
             PgBeam.Serialization.ModelValidation.Nested(Relations, path, "relations");
-
             PgBeam.Serialization.ModelValidation.Required(ScannedRelations, path, "scanned_relations");
-
             PgBeam.Serialization.ModelValidation.Nested(ScannedRelations, path, "scanned_relations");
-
             PgBeam.Serialization.ModelValidation.Required(ScannedColumns, path, "scanned_columns");
-
             PgBeam.Serialization.ModelValidation.Nested(ScannedColumns, path, "scanned_columns");
-
             PgBeam.Serialization.ModelValidation.Nested(Truncated, path, "truncated");
-
             PgBeam.Serialization.ModelValidation.Nested(Error, path, "error");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16707,27 +13732,19 @@ namespace PgBeam
     public partial class SchemaCatalogColumn : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// Type name as reported by data_type in information_schema.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("data_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string DataType { get; set; } = default!;
-
 
         /// <summary>
         /// true<c> for types like bytea. Masks on such columns always produce NULL, since a redact or hash token would break the wire type; the editor warns about such rules.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("is_binary", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? IsBinary { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16744,19 +13761,12 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(DataType, path, "data_type");
-
             PgBeam.Serialization.ModelValidation.Nested(DataType, path, "data_type");
-
             PgBeam.Serialization.ModelValidation.Required(IsBinary, path, "is_binary");
-
             PgBeam.Serialization.ModelValidation.Nested(IsBinary, path, "is_binary");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16773,33 +13783,22 @@ namespace PgBeam
         /// <summary>
         /// Schema containing the relation.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("schema", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Schema { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// Whether the relation is a table or a view. Allowlists, masking and row filters apply to the relation named, not through a view to the tables under it, so a view on a row-filtered table can leak rows; the editor warns when a policy entry names a view.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SchemaCatalogRelationKind? Kind { get; set; }
-
 
         /// <summary>
         /// Columns of the relation.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("columns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<SchemaCatalogColumn> Columns { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16816,23 +13815,14 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Schema, path, "schema");
-
             PgBeam.Serialization.ModelValidation.Nested(Schema, path, "schema");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(Kind, path, "kind");
-
             PgBeam.Serialization.ModelValidation.Nested(Kind, path, "kind");
-
             PgBeam.Serialization.ModelValidation.Required(Columns, path, "columns");
-
             PgBeam.Serialization.ModelValidation.Nested(Columns, path, "columns");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -16912,36 +13902,25 @@ namespace PgBeam
         /// <summary>
         /// Unique ID of the enrollment.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Owning organization.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string OrgId { get; set; } = default!;
-
 
         /// <summary>
         /// Informational location tag chosen by the operator.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("region_label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? RegionLabel { get; set; }
-
 
         /// <summary>
         /// Optional note for people.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Description { get; set; }
 
         private string? _CreatedBy;
@@ -16950,11 +13929,8 @@ namespace PgBeam
         /// <summary>
         /// Creator's user ID.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("created_by", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? CreatedBy
         {
             get => _CreatedBy;
@@ -16965,10 +13941,7 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCreatedBy() => _CreatedBySet;
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.DateTimeOffset? _LastSeenAt;
@@ -16977,11 +13950,8 @@ namespace PgBeam
         /// <summary>
         /// Most recent proxy login.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("last_seen_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? LastSeenAt
         {
             get => _LastSeenAt;
@@ -16998,11 +13968,8 @@ namespace PgBeam
         /// <summary>
         /// Time of revocation; null while the enrollment is active.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("revoked_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? RevokedAt
         {
             get => _RevokedAt;
@@ -17019,11 +13986,8 @@ namespace PgBeam
         /// <summary>
         /// After this time, new proxy connections are refused (fail-closed at the gRPC auth gate, immediately). Null: no expiry.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? ExpiresAt
         {
             get => _ExpiresAt;
@@ -17048,31 +14012,18 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(RegionLabel, path, "region_label");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedBy, path, "created_by");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(LastSeenAt, path, "last_seen_at");
-
             PgBeam.Serialization.ModelValidation.Nested(RevokedAt, path, "revoked_at");
-
             PgBeam.Serialization.ModelValidation.Nested(ExpiresAt, path, "expires_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -17086,20 +14037,14 @@ namespace PgBeam
     public partial class SelfHostEnrollmentSecret : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("enrollment", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SelfHostEnrollment Enrollment { get; set; } = default!;
-
 
         /// <summary>
         /// Enrollment token in plaintext (starts with pbh_); shown only once.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [PgBeam.Serialization.Sensitive]
-
         public string Token { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17116,15 +14061,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Enrollment, path, "enrollment");
-
             PgBeam.Serialization.ModelValidation.Nested(Enrollment, path, "enrollment");
-
             PgBeam.Serialization.ModelValidation.Required(Token, path, "token");
-
             PgBeam.Serialization.ModelValidation.Nested(Token, path, "token");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -17210,18 +14150,13 @@ namespace PgBeam
         /// <summary>
         /// Kinds to permit. Valid kinds: transaction, explain, show, set, copy, ddl, delete, update, insert, select.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("allow", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? Allow { get; set; }
-
 
         /// <summary>
         /// Forbidden kinds; wins over allow.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("deny", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? Deny { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17238,11 +14173,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(Allow, path, "allow");
-
             PgBeam.Serialization.ModelValidation.Nested(Deny, path, "deny");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -17337,93 +14269,61 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the support case.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// Sequential number identifying the case for people.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("case_number", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? CaseNumber { get; set; }
-
 
         /// <summary>
         /// ID of the organization the case belongs to.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string OrgId { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the user who opened the case.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("user_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string UserId { get; set; } = default!;
-
 
         /// <summary>
         /// Short summary of the problem.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Title { get; set; } = default!;
-
 
         /// <summary>
         /// 1 (critical) to 4 (low); 2 is high, 3 normal.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Severity { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SupportCaseStatus? Status { get; set; }
-
 
         /// <summary>
         /// Channel ID in Slack for the thread.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("slack_channel_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? SlackChannelId { get; set; }
-
 
         /// <summary>
         /// Timestamp of the case's Slack thread.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("slack_thread_ts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? SlackThreadTs { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Time of the most recent change to the case.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.DateTimeOffset? _ClosedAt;
@@ -17432,11 +14332,8 @@ namespace PgBeam
         /// <summary>
         /// Closing time; unset while open.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("closed_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public System.DateTimeOffset? ClosedAt
         {
             get => _ClosedAt;
@@ -17447,13 +14344,10 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeClosedAt() => _ClosedAtSet;
 
-
         /// <summary>
         /// How many messages the case has.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("message_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? MessageCount { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17470,51 +14364,28 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(CaseNumber, path, "case_number");
-
             PgBeam.Serialization.ModelValidation.Nested(CaseNumber, path, "case_number");
-
             PgBeam.Serialization.ModelValidation.Required(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Nested(OrgId, path, "org_id");
-
             PgBeam.Serialization.ModelValidation.Required(UserId, path, "user_id");
-
             PgBeam.Serialization.ModelValidation.Nested(UserId, path, "user_id");
-
             PgBeam.Serialization.ModelValidation.Required(Title, path, "title");
-
             PgBeam.Serialization.ModelValidation.Nested(Title, path, "title");
-
             PgBeam.Serialization.ModelValidation.Required(Severity, path, "severity");
-
             PgBeam.Serialization.ModelValidation.Nested(Severity, path, "severity");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(SlackChannelId, path, "slack_channel_id");
-
             PgBeam.Serialization.ModelValidation.Nested(SlackThreadTs, path, "slack_thread_ts");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(ClosedAt, path, "closed_at");
-
             PgBeam.Serialization.ModelValidation.Nested(MessageCount, path, "message_count");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -17588,33 +14459,22 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the message.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the support case this message belongs to.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("case_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string CaseId { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SupportMessageSource? Source { get; set; }
-
 
         /// <summary>
         /// Name shown for the author.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("author_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string AuthorName { get; set; } = default!;
 
         private string? _AuthorImage;
@@ -17623,11 +14483,8 @@ namespace PgBeam
         /// <summary>
         /// URL of the author's avatar image.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("author_image", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? AuthorImage
         {
             get => _AuthorImage;
@@ -17638,13 +14495,10 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeAuthorImage() => _AuthorImageSet;
 
-
         /// <summary>
         /// Text of the message.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Body { get; set; } = default!;
 
         private string? _SlackUserId;
@@ -17653,11 +14507,8 @@ namespace PgBeam
         /// <summary>
         /// Slack ID of the user, for messages that came from Slack.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("slack_user_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? SlackUserId
         {
             get => _SlackUserId;
@@ -17668,10 +14519,7 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeSlackUserId() => _SlackUserIdSet;
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17688,35 +14536,20 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(CaseId, path, "case_id");
-
             PgBeam.Serialization.ModelValidation.Nested(CaseId, path, "case_id");
-
             PgBeam.Serialization.ModelValidation.Required(Source, path, "source");
-
             PgBeam.Serialization.ModelValidation.Nested(Source, path, "source");
-
             PgBeam.Serialization.ModelValidation.Required(AuthorName, path, "author_name");
-
             PgBeam.Serialization.ModelValidation.Nested(AuthorName, path, "author_name");
-
             PgBeam.Serialization.ModelValidation.Nested(AuthorImage, path, "author_image");
-
             PgBeam.Serialization.ModelValidation.Required(Body, path, "body");
-
             PgBeam.Serialization.ModelValidation.Nested(Body, path, "body");
-
             PgBeam.Serialization.ModelValidation.Nested(SlackUserId, path, "slack_user_id");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -17790,9 +14623,7 @@ namespace PgBeam
         /// <summary>
         /// True if the test connection worked.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("ok", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Ok { get; set; }
 
         private double? _LatencyMs;
@@ -17801,11 +14632,8 @@ namespace PgBeam
         /// <summary>
         /// Round trip (ms).
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public double? LatencyMs
         {
             get => _LatencyMs;
@@ -17816,22 +14644,16 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeLatencyMs() => _LatencyMsSet;
 
-
         /// <summary>
         /// Failure message when the test did not succeed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Error { get; set; }
-
 
         /// <summary>
         /// Version string reported by the PostgreSQL server, when available.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("server_version", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? ServerVersion { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17848,17 +14670,11 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Ok, path, "ok");
-
             PgBeam.Serialization.ModelValidation.Nested(Ok, path, "ok");
-
             PgBeam.Serialization.ModelValidation.Nested(LatencyMs, path, "latency_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(Error, path, "error");
-
             PgBeam.Serialization.ModelValidation.Nested(ServerVersion, path, "server_version");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -17875,9 +14691,7 @@ namespace PgBeam
         /// <summary>
         /// active<c> turns the credential back on; </c>disabled<c> acts as a kill switch. For permanent revocation, call DELETE instead.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AgentCredentialStatusUpdate? Status { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17894,11 +14708,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -17915,9 +14726,7 @@ namespace PgBeam
         /// <summary>
         /// Triage state to move the alert to.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public AnomalyAlertStatusUpdate? Status { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17934,11 +14743,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -17955,9 +14761,7 @@ namespace PgBeam
         /// <summary>
         /// Set true to cache results of this shape.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("cache_enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? CacheEnabled { get; set; }
 
         private int? _CacheTtlSeconds;
@@ -17966,11 +14770,8 @@ namespace PgBeam
         /// <summary>
         /// Per-shape TTL (s); send null to inherit the project setting.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("cache_ttl_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public int? CacheTtlSeconds
         {
             get => _CacheTtlSeconds;
@@ -17987,11 +14788,8 @@ namespace PgBeam
         /// <summary>
         /// Per-shape stale-while-revalidate (s); send null to inherit the project setting.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("cache_swr_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public int? CacheSwrSeconds
         {
             get => _CacheSwrSeconds;
@@ -18016,15 +14814,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(CacheEnabled, path, "cache_enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheEnabled, path, "cache_enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheTtlSeconds, path, "cache_ttl_seconds");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheSwrSeconds, path, "cache_swr_seconds");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18038,9 +14831,7 @@ namespace PgBeam
     public partial class UpdateCacheRuleResponse : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("entry", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CacheRuleEntry Entry { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18057,11 +14848,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Entry, path, "entry");
-
             PgBeam.Serialization.ModelValidation.Nested(Entry, path, "entry");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18078,98 +14866,62 @@ namespace PgBeam
         /// <summary>
         /// New PostgreSQL host.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Host { get; set; }
-
 
         /// <summary>
         /// New PostgreSQL port.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? Port { get; set; }
-
 
         /// <summary>
         /// New PostgreSQL database name.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Name { get; set; }
-
 
         /// <summary>
         /// New PostgreSQL user name.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("username", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Username { get; set; }
-
 
         /// <summary>
         /// New PostgreSQL password.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("password", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [PgBeam.Serialization.Sensitive]
-
         public string? Password { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SslMode? SslMode { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DatabaseRole? Role { get; set; }
-
 
         /// <summary>
         /// Pool placement, ideally next to the database. If it differs from the client's edge region, traffic hops through that region's data plane; blank connects directly.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("pool_region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? PoolRegion { get; set; }
-
 
         /// <summary>
         /// Per-statement limit (ms); 0 leaves it off.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("query_timeout_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? QueryTimeoutMs { get; set; }
-
 
         /// <summary>
         /// Send reads to replicas automatically.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("auto_read_routing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? AutoReadRouting { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("cache_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CacheConfig? CacheConfig { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("pool_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public PoolConfig? PoolConfig { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18186,31 +14938,18 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(Host, path, "host");
-
             PgBeam.Serialization.ModelValidation.Nested(Port, path, "port");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Username, path, "username");
-
             PgBeam.Serialization.ModelValidation.Nested(Password, path, "password");
-
             PgBeam.Serialization.ModelValidation.Nested(SslMode, path, "ssl_mode");
-
             PgBeam.Serialization.ModelValidation.Nested(Role, path, "role");
-
             PgBeam.Serialization.ModelValidation.Nested(PoolRegion, path, "pool_region");
-
             PgBeam.Serialization.ModelValidation.Nested(QueryTimeoutMs, path, "query_timeout_ms");
-
             PgBeam.Serialization.ModelValidation.Nested(AutoReadRouting, path, "auto_read_routing");
-
             PgBeam.Serialization.ModelValidation.Nested(CacheConfig, path, "cache_config");
-
             PgBeam.Serialization.ModelValidation.Nested(PoolConfig, path, "pool_config");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18227,18 +14966,13 @@ namespace PgBeam
         /// <summary>
         /// Step to record as finished.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("step", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public OnboardingStep? Step { get; set; }
-
 
         /// <summary>
         /// true<c> hides the checklist.</c>
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("dismiss", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Dismiss { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18255,11 +14989,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(Step, path, "step");
-
             PgBeam.Serialization.ModelValidation.Nested(Dismiss, path, "dismiss");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18276,42 +15007,28 @@ namespace PgBeam
         /// <summary>
         /// New display name for the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Name { get; set; }
-
 
         /// <summary>
         /// New description for the project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Description { get; set; }
-
 
         /// <summary>
         /// Labels that replace the project's current set.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("tags", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? Tags { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public ProjectStatus? Status { get; set; }
-
 
         /// <summary>
         /// CIDR allow rules, IPv4 or IPv6, each with an optional label; an empty list lets every address in.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("allowed_cidrs", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<CidrEntry>? AllowedCidrs { get; set; }
 
         private string? _DefaultPolicyProfileId;
@@ -18320,11 +15037,8 @@ namespace PgBeam
         /// <summary>
         /// Policy profile applied to passthrough (human) connections; "" unsets it.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("default_policy_profile_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public string? DefaultPolicyProfileId
         {
             get => _DefaultPolicyProfileId;
@@ -18335,19 +15049,13 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeDefaultPolicyProfileId() => _DefaultPolicyProfileIdSet;
 
-
-
         [Newtonsoft.Json.JsonProperty("residency", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public DataResidency? Residency { get; set; }
-
 
         /// <summary>
         /// Project kill-switch. <c>true</c> blocks every agent-credential connection and drops open agent sessions within seconds; <c>false</c> allows them again. Passthrough (human) connections are not affected. Turning it on sends a kill_switch webhook event.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("agents_disabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? AgentsDisabled { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18364,23 +15072,14 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Nested(Tags, path, "tags");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(AllowedCidrs, path, "allowed_cidrs");
-
             PgBeam.Serialization.ModelValidation.Nested(DefaultPolicyProfileId, path, "default_policy_profile_id");
-
             PgBeam.Serialization.ModelValidation.Nested(Residency, path, "residency");
-
             PgBeam.Serialization.ModelValidation.Nested(AgentsDisabled, path, "agents_disabled");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18400,11 +15099,8 @@ namespace PgBeam
         /// <summary>
         /// Dollars per month; send null to clear the cap.
         /// </summary>
-
         /// <remarks>Assigning <see langword="null"/> sends an explicit JSON <c>null</c>; a property never assigned is left out of the request.</remarks>
-
         [Newtonsoft.Json.JsonProperty("spend_limit", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Include)]
-
         public double? SpendLimit
         {
             get => _SpendLimit;
@@ -18429,9 +15125,7 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(SpendLimit, path, "spend_limit");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18445,9 +15139,7 @@ namespace PgBeam
     public partial class UpdateSupportCaseRequest : PgBeam.Serialization.IPgBeamModel
     {
 
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public SupportCaseStatus? Status { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18464,9 +15156,7 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18483,9 +15173,7 @@ namespace PgBeam
         /// <summary>
         /// One entry per day, org-wide.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("usage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<DailyUsage> Usage { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18502,11 +15190,8 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Usage, path, "usage");
-
             PgBeam.Serialization.ModelValidation.Nested(Usage, path, "usage");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18523,51 +15208,34 @@ namespace PgBeam
         /// <summary>
         /// ID Vercel assigned to this integration config.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("installation_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string InstallationId { get; set; } = default!;
-
 
         /// <summary>
         /// Owning Vercel account or team ID.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("vercel_account_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string VercelAccountId { get; set; } = default!;
-
 
         /// <summary>
         /// Plan tier the organization is on.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("plan", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Plan { get; set; } = default!;
-
 
         /// <summary>
         /// State of the installation (active).
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Status { get; set; } = default!;
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Projects provisioned as resources here.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("resources", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<VercelResourceStatus> Resources { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18584,29 +15252,17 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(InstallationId, path, "installation_id");
-
             PgBeam.Serialization.ModelValidation.Nested(InstallationId, path, "installation_id");
-
             PgBeam.Serialization.ModelValidation.Required(VercelAccountId, path, "vercel_account_id");
-
             PgBeam.Serialization.ModelValidation.Nested(VercelAccountId, path, "vercel_account_id");
-
             PgBeam.Serialization.ModelValidation.Required(Plan, path, "plan");
-
             PgBeam.Serialization.ModelValidation.Nested(Plan, path, "plan");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(Resources, path, "resources");
-
             PgBeam.Serialization.ModelValidation.Nested(Resources, path, "resources");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18683,63 +15339,43 @@ namespace PgBeam
         /// <summary>
         /// ID of the resource on Vercel.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("resource_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ResourceId { get; set; } = default!;
-
 
         /// <summary>
         /// Backing PgBeam project ID.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
-
 
         /// <summary>
         /// Display name of resource and project.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Name { get; set; } = default!;
-
 
         /// <summary>
         /// Plan tier used to bill the resource.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("billing_plan_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string BillingPlanId { get; set; } = default!;
-
 
         /// <summary>
         /// Lifecycle state of the resource.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public VercelResourceState? Status { get; set; }
-
 
         /// <summary>
         /// Query count so far this billing cycle.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("period_queries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? PeriodQueries { get; set; }
-
 
         /// <summary>
         /// Data transferred (bytes) so far this billing cycle.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("period_bytes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public long? PeriodBytes { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18756,35 +15392,20 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(ResourceId, path, "resource_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ResourceId, path, "resource_id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Required(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Nested(Name, path, "name");
-
             PgBeam.Serialization.ModelValidation.Required(BillingPlanId, path, "billing_plan_id");
-
             PgBeam.Serialization.ModelValidation.Nested(BillingPlanId, path, "billing_plan_id");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Required(PeriodQueries, path, "period_queries");
-
             PgBeam.Serialization.ModelValidation.Nested(PeriodQueries, path, "period_queries");
-
             PgBeam.Serialization.ModelValidation.Required(PeriodBytes, path, "period_bytes");
-
             PgBeam.Serialization.ModelValidation.Nested(PeriodBytes, path, "period_bytes");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18801,24 +15422,16 @@ namespace PgBeam
         /// <summary>
         /// True if DNS verification passed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("verified", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Verified { get; set; }
-
 
         /// <summary>
         /// Why the check failed, if it did.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Error { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public CustomDomain? Domain { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18835,15 +15448,10 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Verified, path, "verified");
-
             PgBeam.Serialization.ModelValidation.Nested(Verified, path, "verified");
-
             PgBeam.Serialization.ModelValidation.Nested(Error, path, "error");
-
             PgBeam.Serialization.ModelValidation.Nested(Domain, path, "domain");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18860,78 +15468,52 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the webhook endpoint.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Id { get; set; } = default!;
-
 
         /// <summary>
         /// ID of the project the endpoint belongs to.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string ProjectId { get; set; } = default!;
-
 
         /// <summary>
         /// Delivery URL; must be HTTPS.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Url { get; set; } = default!;
-
 
         /// <summary>
         /// Format of the delivered event payloads.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("format", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public WebhookPayloadFormat? Format { get; set; }
-
 
         /// <summary>
         /// Which event types are sent; an empty list sends every event.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("event_types", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? EventTypes { get; set; }
-
 
         /// <summary>
         /// Deliveries on or off.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Enabled { get; set; }
-
 
         /// <summary>
         /// Label for the endpoint, meant for people.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Description { get; set; }
 
-
-
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? CreatedAt { get; set; }
-
 
         /// <summary>
         /// Time of the most recent change to the endpoint.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.DateTimeOffset? UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -18948,39 +15530,22 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Nested(Id, path, "id");
-
             PgBeam.Serialization.ModelValidation.Required(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Nested(ProjectId, path, "project_id");
-
             PgBeam.Serialization.ModelValidation.Required(Url, path, "url");
-
             PgBeam.Serialization.ModelValidation.Nested(Url, path, "url");
-
             PgBeam.Serialization.ModelValidation.Required(Format, path, "format");
-
             PgBeam.Serialization.ModelValidation.Nested(Format, path, "format");
-
             PgBeam.Serialization.ModelValidation.Nested(EventTypes, path, "event_types");
-
             PgBeam.Serialization.ModelValidation.Required(Enabled, path, "enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(Enabled, path, "enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
             PgBeam.Serialization.ModelValidation.Required(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Nested(CreatedAt, path, "created_at");
-
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
-
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -18997,56 +15562,38 @@ namespace PgBeam
         /// <summary>
         /// Delivery URL; must be HTTPS.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Url { get; set; } = default!;
-
 
         /// <summary>
         /// Signing key for payloads; never returned.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("secret", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         [PgBeam.Serialization.Sensitive]
-
         public string? Secret { get; set; }
-
 
         /// <summary>
         /// Format of the delivered event payloads.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("format", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public WebhookPayloadFormat? Format { get; set; }
-
 
         /// <summary>
         /// Which event types are sent; an empty list sends every event.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("event_types", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public System.Collections.Generic.IList<string>? EventTypes { get; set; }
-
 
         /// <summary>
         /// Deliveries on or off.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public bool? Enabled { get; set; }
-
 
         /// <summary>
         /// Label for the endpoint, meant for people.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Description { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -19063,21 +15610,13 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(Url, path, "url");
-
             PgBeam.Serialization.ModelValidation.Nested(Url, path, "url");
-
             PgBeam.Serialization.ModelValidation.Nested(Secret, path, "secret");
-
             PgBeam.Serialization.ModelValidation.Nested(Format, path, "format");
-
             PgBeam.Serialization.ModelValidation.Nested(EventTypes, path, "event_types");
-
             PgBeam.Serialization.ModelValidation.Nested(Enabled, path, "enabled");
-
             PgBeam.Serialization.ModelValidation.Nested(Description, path, "description");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
@@ -19157,36 +15696,25 @@ namespace PgBeam
         /// <summary>
         /// ID of the test delivery.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("delivery_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string DeliveryId { get; set; } = default!;
-
 
         /// <summary>
         /// delivered or failed.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string Status { get; set; } = default!;
-
 
         /// <summary>
         /// HTTP status the endpoint answered with, when it answered at all.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("status_code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public int? StatusCode { get; set; }
-
 
         /// <summary>
         /// Failure details.
         /// </summary>
-
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-
         public string? Error { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -19203,19 +15731,12 @@ namespace PgBeam
 
         void PgBeam.Serialization.IPgBeamModel.Validate(string path)
         {
-
             PgBeam.Serialization.ModelValidation.Required(DeliveryId, path, "delivery_id");
-
             PgBeam.Serialization.ModelValidation.Nested(DeliveryId, path, "delivery_id");
-
             PgBeam.Serialization.ModelValidation.Required(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(Status, path, "status");
-
             PgBeam.Serialization.ModelValidation.Nested(StatusCode, path, "status_code");
-
             PgBeam.Serialization.ModelValidation.Nested(Error, path, "error");
-
         }
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
