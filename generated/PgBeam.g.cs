@@ -279,7 +279,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="AgentCredential"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAgentsClient.ListAgentCredentialsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<AgentCredential> ListAgentCredentialsAutoPagingAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -521,7 +521,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="AgentCredential"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAgentsClient.ListAgentCredentialsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<AgentCredential> ListAgentCredentialsAutoPagingAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -887,7 +887,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="AnomalyAlert"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAnomaliesClient.ListAnomalyAlertsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<AnomalyAlert> ListAnomalyAlertsAutoPagingAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -979,7 +979,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="AnomalyAlert"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IAnomaliesClient.ListAnomalyAlertsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<AnomalyAlert> ListAnomalyAlertsAutoPagingAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -1101,7 +1101,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="ApprovalRequest"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IApprovalsClient.ListApprovalRequestsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<ApprovalRequest> ListApprovalRequestsAutoPagingAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -1216,7 +1216,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="ApprovalRequest"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IApprovalsClient.ListApprovalRequestsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<ApprovalRequest> ListApprovalRequestsAutoPagingAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -1795,7 +1795,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="DatabaseBranch"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IBranchesClient.ListDatabaseBranchesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<DatabaseBranch> ListDatabaseBranchesAutoPagingAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -1886,7 +1886,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="DatabaseBranch"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IBranchesClient.ListDatabaseBranchesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<DatabaseBranch> ListDatabaseBranchesAutoPagingAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -2008,7 +2008,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="CacheRuleEntry"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCacheRulesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<CacheRuleEntry> ListCacheRulesAutoPagingAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -2093,7 +2093,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="CustomDomain"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCustomDomainsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<CustomDomain> ListCustomDomainsAutoPagingAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -2194,7 +2194,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="Project"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListProjectsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<Project> ListProjectsAutoPagingAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -2410,7 +2410,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="CacheRuleEntry"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCacheRulesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<CacheRuleEntry> ListCacheRulesAutoPagingAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -2534,7 +2534,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="CustomDomain"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListCustomDomainsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<CustomDomain> ListCustomDomainsAutoPagingAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -2678,7 +2678,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="Project"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IProjectsClient.ListProjectsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<Project> ListProjectsAutoPagingAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -3036,7 +3036,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="Database"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IDatabasesClient.ListDatabasesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<Database> ListDatabasesAutoPagingAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -3260,7 +3260,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="Database"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IDatabasesClient.ListDatabasesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<Database> ListDatabasesAutoPagingAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -3909,7 +3909,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="PolicyProfile"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IPoliciesClient.ListPolicyProfilesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<PolicyProfile> ListPolicyProfilesAutoPagingAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -4112,7 +4112,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="PolicyProfile"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IPoliciesClient.ListPolicyProfilesAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<PolicyProfile> ListPolicyProfilesAutoPagingAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
@@ -4713,7 +4713,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="WebhookEndpoint"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IWebhooksClient.ListWebhookEndpointsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         PgBeam.PgBeamAsyncPageable<WebhookEndpoint> ListWebhookEndpointsAutoPagingAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
@@ -4891,7 +4891,7 @@ namespace PgBeam
         /// <param name="cancellationToken">Stops the walk: cancels a page request in flight, and no further page is requested.</param>
         /// <returns>Every <see cref="WebhookEndpoint"/> of the listing; enumerate it with <c>await foreach</c>, or call <c>AsPages()</c>.</returns>
         /// <exception cref="System.ArgumentException">Thrown by the enumeration, before the first request: a path identifier is empty, blank, <c>.</c> or <c>..</c>.</exception>
-        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with the page token it was asked with); the items before it were yielded once each.</exception>
+        /// <exception cref="PgBeam.PgBeamPaginationException">Thrown by the enumeration when the walk cannot continue safely (the server answered with a page token it had already been asked with); the items before it were yielded once each.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Thrown by the enumeration when a page request fails; the statuses are those of <see cref="IWebhooksClient.ListWebhookEndpointsAsync"/>.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">Thrown by the enumeration when the API could not be reached for a page.</exception>
         public virtual PgBeam.PgBeamAsyncPageable<WebhookEndpoint> ListWebhookEndpointsAutoPagingAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)

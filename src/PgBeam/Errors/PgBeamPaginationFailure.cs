@@ -3,7 +3,7 @@ namespace PgBeam;
 /// <summary>Why an auto-paging walk stopped with a <see cref="PgBeamPaginationException"/>.</summary>
 public enum PgBeamPaginationFailure
 {
-    /// <summary>The server answered a page with the very page token it was asked with; following it would loop forever.</summary>
+    /// <summary>The server answered a page with a page token the walk had already been asked with (at once or in a cycle); following it would loop forever.</summary>
     RepeatedPageToken,
 
     /// <summary>
