@@ -16,7 +16,11 @@ public sealed class PgBeamClientOptions
     /// <summary>The production API.</summary>
     public const string DefaultBaseUrl = "https://api.pgbeam.com";
 
+    /// <summary>The default of <see cref="MaxResponseBytes"/>: 32 MiB.</summary>
+    public const long DefaultMaxResponseBytes = 32L * 1024 * 1024;
+
     private string _baseUrl = DefaultBaseUrl;
+    private TimeSpan _timeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// The API key or token sent as <c>Authorization: Bearer …</c>: a project key (<c>pgb_</c>), an organization key
@@ -63,7 +67,28 @@ public sealed class PgBeamClientOptions
     /// the call at once with <see cref="OperationCanceledException"/>. <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
     /// turns it off (the retry budget still applies).
     /// </summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(30);
+    /// <remarks>
+    /// In configuration write it as <c>hh:mm:ss</c> (<c>"00:00:20"</c>): a bare <c>"20"</c> would be 20 days, and is
+    /// refused. A timeout set longer than <see cref="RetryOptions.TotalBudget"/> is refused too (the budget would
+    /// always end the call first).
+    /// </remarks>
+    public TimeSpan Timeout
+    {
+        get => _timeout;
+        set
+        {
+            _timeout = value;
+            TimeoutWasSet = true;
+        }
+    }
+
+    /// <summary>
+    /// The largest JSON response body (success or error) the SDK reads, in bytes, counted after decompression. Default
+    /// <see cref="DefaultMaxResponseBytes"/> (32 MiB), far above the largest page the API returns. A larger body fails
+    /// the call with <see cref="PgBeamResponseTooLargeException"/> (not retried) instead of filling memory. The audit
+    /// log export (<c>ExportAuditLogsAsync</c>) is a stream you read yourself and is not limited.
+    /// </summary>
+    public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
     /// <summary>Retry and backoff settings.</summary>
     public RetryOptions Retry { get; set; } = new();
@@ -88,6 +113,9 @@ public sealed class PgBeamClientOptions
     public string? ApplicationName { get; set; }
 
     internal bool BaseUrlWasSet { get; private set; }
+
+    /// <summary>Whether <see cref="Timeout"/> was given (in code or by configuration), rather than left at its default.</summary>
+    internal bool TimeoutWasSet { get; private set; }
 
     /// <summary>
     /// Puts <see cref="BaseUrl"/> back as it was, "set" flag included. Configuration binding writes every property it

@@ -26,6 +26,9 @@ public sealed class RequestOptions
     /// <summary>The characters that separate parts of a header and so cannot appear in its name (RFC 9110 "delimiters").</summary>
     private static readonly SearchValues<char> HeaderNameDelimiters = SearchValues.Create("\"(),/:;<=>?@[\\]{}");
 
+    /// <summary>What a header value may contain: printable ASCII, space and horizontal tab.</summary>
+    private static readonly SearchValues<char> HeaderValueCharacters = SearchValues.Create("\t !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     /// <summary>
     /// The <c>Idempotency-Key</c> to send instead of a generated one, for example to make a retry of your own job
     /// idempotent across processes. Sent exactly as given, on every attempt of the call, whatever the method
@@ -91,10 +94,13 @@ public sealed class RequestOptions
                 throw new ArgumentException("RequestOptions.Headers has a header name that is not a valid HTTP token; nothing was sent.", "requestOptions");
             }
 
-            if (header.Value is null || header.Value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+            if (header.Value is null || header.Value.AsSpan().ContainsAnyExcept(HeaderValueCharacters))
             {
-                // The value is not quoted: it may be a secret.
-                throw new ArgumentException($"RequestOptions.Headers['{header.Key}'] is null or contains a line break; nothing was sent.", "requestOptions");
+                // The value is not quoted: it may be a secret. A line break, a control character or a non-ASCII one
+                // (é, 日本, U+2028) cannot travel in an HTTP/1.1 header; the transport would fail on it only later.
+                throw new ArgumentException(
+                    $"RequestOptions.Headers['{header.Key}'] is null or contains a character an HTTP header cannot carry (a line break, a control character or a non-ASCII character); only printable ASCII, spaces and tabs are allowed; nothing was sent.",
+                    "requestOptions");
             }
         }
     }

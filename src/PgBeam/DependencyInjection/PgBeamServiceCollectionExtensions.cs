@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Threading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PgBeam;
@@ -158,6 +159,10 @@ public static class PgBeamServiceCollectionExtensions
             }
         }
 
+        // Runs after every Configure of this client, the caller's ConfigurePrimaryHttpMessageHandler included.
+        services.PostConfigure<HttpClientFactoryOptions>(httpClientName, static options =>
+            options.HttpMessageHandlerBuilderActions.Add(static builder => RedirectPolicy.DisableAutoRedirect(builder.PrimaryHandler)));
+
         return services
             .AddHttpClient(httpClientName, httpClient =>
             {
@@ -165,7 +170,14 @@ public static class PgBeamServiceCollectionExtensions
                 // would otherwise cut a longer configured timeout short.
                 httpClient.Timeout = Timeout.InfiniteTimeSpan;
             })
-            // Microsoft.Extensions.Http 8 logs header values at Trace unless told otherwise; the bearer token is one.
+            // The factory's default loggers mask header values in their text but not in their structured state,
+            // which structured sinks export: the bearer token and custom header values would leave with it. The
+            // SDK's own logger writes the same events with no secret in either.
+            .RemoveAllLoggers()
+            .AddLogger(
+                provider => new SecretFreeHttpClientLogger(provider.GetRequiredService<ILoggerFactory>().CreateLogger(SecretFreeHttpClientLogger.CategoryFor(httpClientName))),
+                wrapHandlersPipeline: false)
+            // Should someone add the default logger back, its text at least stays masked.
             .RedactLoggedHeaders(static _ => true);
     }
 

@@ -27,7 +27,8 @@ internal static class PgBeamErrorMapper
         var details = new PgBeamErrorDetails(response.StatusCode, redactor.Redact(message ?? StatusText(response))!)
         {
             ErrorCode = redactor.Redact(code),
-            RequestId = headers.TryGetValue("X-Request-Id", out var ids) && ids.Count > 0 ? ids[0] : null,
+            // A header is the server's text like any other: one echoing the key must not carry it into the message.
+            RequestId = redactor.Redact(headers.TryGetValue("X-Request-Id", out var ids) && ids.Count > 0 ? ids[0] : null),
             Headers = headers,
             ResponseBody = body,
             OperationId = operationId,

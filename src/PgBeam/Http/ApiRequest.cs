@@ -62,6 +62,12 @@ internal sealed class ApiRequest
             throw new ArgumentException($"'{parameterName}' cannot be '.' or '..': URL normalisation would send the request to another resource; nothing was sent.", parameterName);
         }
 
+        if (!IsWellFormedUtf16(value))
+        {
+            // Escaping would turn the surrogate into U+FFFD, and the call would name another resource.
+            throw new ArgumentException($"'{parameterName}' contains an unpaired UTF-16 surrogate, which UTF-8 cannot encode; nothing was sent.", parameterName);
+        }
+
         if (name == "project_id")
         {
             ProjectId = value;
@@ -71,12 +77,20 @@ internal sealed class ApiRequest
         _path = _path.Replace("{" + name + "}", Uri.EscapeDataString(value), StringComparison.Ordinal);
     }
 
+    /// <exception cref="ArgumentException"><paramref name="value"/> contains an unpaired surrogate.</exception>
     public void AddQueryParameter(string name, string? value)
     {
-        if (value is not null)
+        if (value is null)
         {
-            _query.Add(new(name, value));
+            return;
         }
+
+        if (!IsWellFormedUtf16(value))
+        {
+            throw new ArgumentException($"The query parameter '{name}' contains an unpaired UTF-16 surrogate, which UTF-8 cannot encode; nothing was sent.", name);
+        }
+
+        _query.Add(new(name, value));
     }
 
     public void AddQueryParameter(string name, int? value) =>
@@ -116,6 +130,31 @@ internal sealed class ApiRequest
         }
 
         Body = body;
+    }
+
+    /// <summary>Whether every surrogate in <paramref name="value"/> is half of a pair, so that UTF-8 can encode it as it is.</summary>
+    internal static bool IsWellFormedUtf16(string value)
+    {
+        var span = value.AsSpan();
+        var first = span.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (first < 0)
+        {
+            return true;
+        }
+
+        for (var i = first; i < span.Length; i++)
+        {
+            if (char.IsHighSurrogate(span[i]) && i + 1 < span.Length && char.IsLowSurrogate(span[i + 1]))
+            {
+                i++;
+            }
+            else if (char.IsSurrogate(span[i]))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The absolute URI under <paramref name="baseUri"/> (which ends in '/').</summary>

@@ -45,46 +45,73 @@ internal sealed class AuthHandler : DelegatingHandler
         return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// Asks the provider for a token within the time limit. Every way it can fail (a synchronous throw, a faulted or
+    /// cancelled task it did not owe to the caller, a null, empty or blank token) is a
+    /// <see cref="PgBeamAuthenticationException"/> with the cause inside: not retried, and nothing is sent.
+    /// </summary>
     private async Task<string> GetTokenAsync(CancellationToken cancellationToken)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var providerTask = _tokenProvider!(timeout.Token).AsTask();
-        var delay = Task.Delay(_tokenProviderTimeout, _timeProvider, timeout.Token);
-        var finished = await Task.WhenAny(providerTask, delay).ConfigureAwait(false);
-        if (finished != providerTask)
+        Task<string> providerTask;
+        try
         {
-            // The provider is abandoned; observe its eventual failure so it does not surface as an unobserved exception.
-            _ = providerTask.ContinueWith(
-                static task => _ = task.Exception,
-                CancellationToken.None,
-                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
-            cancellationToken.ThrowIfCancellationRequested();
-            await timeout.CancelAsync().ConfigureAwait(false);
-            throw new PgBeamTimeoutException(
-                $"The token provider did not return a token within {_tokenProviderTimeout.TotalSeconds:0.###} s.", attempts: 0, _tokenProviderTimeout);
+            // A provider that is not an async method can throw here, before it returns any task.
+            providerTask = _tokenProvider!(timeout.Token).AsTask();
+        }
+        catch (Exception ex) when (!IsCallerCancellation(ex, cancellationToken))
+        {
+            throw ProviderFailed(ex);
         }
 
-        await timeout.CancelAsync().ConfigureAwait(false);
-        string token;
+        if (!providerTask.IsCompleted)
+        {
+            var delay = Task.Delay(_tokenProviderTimeout, _timeProvider, timeout.Token);
+            var finished = await Task.WhenAny(providerTask, delay).ConfigureAwait(false);
+            if (finished != providerTask)
+            {
+                // The provider is abandoned; observe its eventual failure so it does not surface as an unobserved exception.
+                _ = providerTask.ContinueWith(
+                    static task => _ = task.Exception,
+                    CancellationToken.None,
+                    TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                    TaskScheduler.Default);
+                cancellationToken.ThrowIfCancellationRequested();
+                await timeout.CancelAsync().ConfigureAwait(false);
+                throw new PgBeamTimeoutException(
+                    $"The token provider did not return a token within {_tokenProviderTimeout.TotalSeconds:0.###} s.", attempts: 0, _tokenProviderTimeout);
+            }
+
+            await timeout.CancelAsync().ConfigureAwait(false);
+        }
+
+        string? token;
         try
         {
             token = await providerTask.ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException)
+        catch (Exception ex) when (!IsCallerCancellation(ex, cancellationToken))
         {
-            throw new PgBeamAuthenticationException("The token provider failed; see the inner exception.", ex);
+            throw ProviderFailed(ex);
         }
 
         try
         {
-            ClientConfiguration.ValidateToken(token, "TokenProvider");
+            ClientConfiguration.ValidateToken(token!, "TokenProvider");
         }
         catch (ArgumentException ex)
         {
-            throw new PgBeamAuthenticationException("The token provider returned an unusable token: " + ex.Message, null);
+            // ValidateToken's message describes the token without quoting it.
+            throw new PgBeamAuthenticationException("The token provider returned an unusable token: " + ex.Message, ex);
         }
 
-        return token;
+        return token!;
     }
+
+    /// <summary>A cancellation the caller (or the call's budget) asked for, which stays a cancellation.</summary>
+    private static bool IsCallerCancellation(Exception exception, CancellationToken cancellationToken) =>
+        exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
+
+    private static PgBeamAuthenticationException ProviderFailed(Exception cause) =>
+        new($"The token provider failed ({cause.GetType().Name}); see the inner exception. Nothing was sent.", cause);
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Globalization;
 using System.Linq;
 using System.Net;
 
@@ -114,6 +115,13 @@ internal sealed class ClientConfiguration
     private static bool IsLoopback(Uri uri) =>
         uri.IsLoopback || (IPAddress.TryParse(uri.DnsSafeHost, out var address) && IPAddress.IsLoopback(address));
 
+    /// <summary>The first duration that is surely a mistake: <c>"20"</c> in configuration binds to 20 days.</summary>
+    private static readonly TimeSpan ImplausibleDuration = TimeSpan.FromDays(1);
+
+    /// <summary>How a duration is written in configuration; shown in every timing error.</summary>
+    private const string DurationFormatHint =
+        "Write durations as hh:mm:ss, for example \"00:00:20\" for 20 seconds; a bare number such as \"20\" is read as days.";
+
     private static void ValidateTimings(PgBeamClientOptions options)
     {
         if (options.Timeout <= TimeSpan.Zero && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan)
@@ -135,6 +143,37 @@ internal sealed class ClientConfiguration
         if (retry.JitterFraction is < 0 or > 1)
         {
             throw new ArgumentException("Retry.JitterFraction must be between 0 and 1.", "options.Retry.JitterFraction");
+        }
+
+        RejectDays(options.Timeout, "Timeout");
+        RejectDays(options.TokenProviderTimeout, "TokenProviderTimeout");
+        RejectDays(retry.BaseDelay, "Retry.BaseDelay");
+        RejectDays(retry.MaxDelay, "Retry.MaxDelay");
+        RejectDays(retry.TotalBudget, "Retry.TotalBudget");
+
+        // Only a timeout someone set: the 30 s default under a short budget is fine, the budget simply ends the call.
+        if (options.TimeoutWasSet && options.Timeout != System.Threading.Timeout.InfiniteTimeSpan && options.Timeout > retry.TotalBudget)
+        {
+            throw new ArgumentException(
+                string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Timeout ({options.Timeout:c}) is longer than Retry.TotalBudget ({retry.TotalBudget:c}), the time a whole call may take: the attempt timeout could never fire. {DurationFormatHint}"),
+                "options.Timeout");
+        }
+
+        if (options.MaxResponseBytes <= 0)
+        {
+            throw new ArgumentException("MaxResponseBytes must be positive (the default is 32 MiB).", "options.MaxResponseBytes");
+        }
+    }
+
+    private static void RejectDays(TimeSpan value, string name)
+    {
+        if (value >= ImplausibleDuration)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{name} is {value:c} ({value.TotalDays:0.###} days), which no PgBeam call needs. {DurationFormatHint}"),
+                "options." + name);
         }
     }
 }

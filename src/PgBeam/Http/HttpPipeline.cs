@@ -41,7 +41,7 @@ internal static class HttpPipeline
 
         chain.Add(new AuthHandler(configuration));
         chain.Add(new AttemptTimeoutHandler(configuration));
-        chain.Add(new TransportHandler(transport, ownsTransport));
+        chain.Add(new TransportHandler(transport, ownsTransport, configuration));
 
         for (var i = 0; i < chain.Count - 1; i++)
         {
@@ -55,6 +55,9 @@ internal static class HttpPipeline
 
     private static SocketsHttpHandler CreateSocketsHandler() => new()
     {
+        // A redirect is refused, never followed (see TransportHandler): following one would send the body and the
+        // custom headers to whatever origin the Location names.
+        AllowAutoRedirect = false,
         PooledConnectionLifetime = PooledConnectionLifetime,
         AutomaticDecompression = System.Net.DecompressionMethods.All,
         ConnectTimeout = TimeSpan.FromSeconds(15),

@@ -1,4 +1,5 @@
 using System.Net.Http;
+using PgBeam.Diagnostics;
 
 namespace PgBeam.Http;
 
@@ -10,13 +11,21 @@ internal sealed class PgBeamRequestContext
 {
     private static readonly HttpRequestOptionsKey<PgBeamRequestContext> Key = new("PgBeam.RequestContext");
 
-    public PgBeamRequestContext(ApiRequest request, RequestOptions? options)
+    /// <summary>Custom header values shorter than this are not treated as secrets when redacting (they would mask common words).</summary>
+    private const int MinimumHeaderSecretLength = 8;
+
+    private readonly string? _apiKey;
+    private readonly object? _body;
+
+    public PgBeamRequestContext(ApiRequest request, RequestOptions? options, string? apiKey)
     {
         OperationId = request.OperationId;
         PathTemplate = request.PathTemplate;
         ProjectId = request.ProjectId;
         StreamResponse = request.StreamResponse;
         Options = options;
+        _apiKey = apiKey;
+        _body = request.Body;
     }
 
     public string OperationId { get; }
@@ -38,6 +47,30 @@ internal sealed class PgBeamRequestContext
     /// echoing it can be redacted (see <c>SecretRedactor</c>).
     /// </summary>
     public string? ProvidedToken { get; set; }
+
+    /// <summary>
+    /// A redactor for text the call puts in a message: it knows the key or the latest provided token, the body's
+    /// <c>x-sensitive</c> values and the custom header values, besides the shapes every redactor masks.
+    /// </summary>
+    public SecretRedactor CreateRedactor()
+    {
+        var redactor = new SecretRedactor()
+            .Add(_apiKey)
+            .Add(ProvidedToken)
+            .AddSensitiveValuesOf(_body);
+        if (Options is not null)
+        {
+            foreach (var value in Options.Headers.Values)
+            {
+                if (value.Length >= MinimumHeaderSecretLength)
+                {
+                    redactor.Add(value);
+                }
+            }
+        }
+
+        return redactor;
+    }
 
     public void AttachTo(HttpRequestMessage message) => message.Options.Set(Key, this);
 

@@ -23,10 +23,8 @@ internal sealed class PgBeamTransport : IDisposable
 {
     private static readonly MediaTypeHeaderValue JsonMediaType = new("application/json") { CharSet = "utf-8" };
 
-    /// <summary>Custom header values shorter than this are not treated as secrets when redacting (they would mask common words).</summary>
-    private const int MinimumHeaderSecretLength = 8;
-
     private readonly HttpMessageInvoker _pipeline;
+    private volatile bool _disposed;
 
     public PgBeamTransport(ClientConfiguration configuration, HttpMessageInvoker pipeline)
     {
@@ -60,8 +58,9 @@ internal sealed class PgBeamTransport : IDisposable
 
     private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
     {
+        ThrowIfDisposed();
         options?.Validate();
-        var context = new PgBeamRequestContext(request, options);
+        var context = new PgBeamRequestContext(request, options, Configuration.ApiKey);
         using var message = CreateMessage(request, options, context);
         using var activity = StartActivity(request);
         var started = Stopwatch.GetTimestamp();
@@ -82,7 +81,7 @@ internal sealed class PgBeamTransport : IDisposable
                         request.OperationId,
                         Math.Max(1, context.Attempts),
                         Configuration.Options.TimeProvider.GetUtcNow(),
-                        CreateRedactor(request, options, context));
+                        context.CreateRedactor());
                     errorType = error.GetType().Name;
                     throw error;
                 }
@@ -108,6 +107,12 @@ internal sealed class PgBeamTransport : IDisposable
             errorType = "cancelled";
             throw;
         }
+        catch (ObjectDisposedException) when (_disposed)
+        {
+            // The client was disposed while the call was under way: say so in the client's name, not the pipeline's.
+            errorType = nameof(ObjectDisposedException);
+            throw Disposed();
+        }
         catch (Exception ex) when (errorType is null)
         {
             errorType = ex.GetType().Name;
@@ -125,7 +130,7 @@ internal sealed class PgBeamTransport : IDisposable
         message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(request.Accept));
         if (request.Body is not null)
         {
-            message.Content = new ByteArrayContent(Serialize(request.Body));
+            message.Content = new ByteArrayContent(Serialize(request.Body, request.OperationId));
             message.Content.Headers.ContentType = JsonMediaType;
         }
 
@@ -142,38 +147,29 @@ internal sealed class PgBeamTransport : IDisposable
         return message;
     }
 
+    /// <summary>Strict UTF-8: an unpaired surrogate in a string fails instead of being sent as U+FFFD (another value).</summary>
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
     /// <summary>The body as UTF-8 JSON, written straight to bytes.</summary>
-    private static byte[] Serialize(object body)
+    /// <exception cref="ArgumentException">A string in the body contains an unpaired surrogate.</exception>
+    private static byte[] Serialize(object body, string operationId)
     {
         using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1024, leaveOpen: true))
-        using (var json = new JsonTextWriter(writer))
+        try
         {
-            PgBeamJson.Serializer.Serialize(json, body);
+            using (var writer = new StreamWriter(buffer, StrictUtf8, bufferSize: 1024, leaveOpen: true))
+            using (var json = new JsonTextWriter(writer))
+            {
+                PgBeamJson.Serializer.Serialize(json, body);
+            }
+        }
+        catch (EncoderFallbackException)
+        {
+            // The value is not quoted: it may be a password.
+            throw new ArgumentException($"The request body of {operationId} contains a string with an unpaired UTF-16 surrogate, which UTF-8 cannot encode; nothing was sent.");
         }
 
         return buffer.ToArray();
-    }
-
-    /// <summary>What an error message may have to hide: the call's key or token, its sensitive body fields, its custom header values.</summary>
-    private SecretRedactor CreateRedactor(ApiRequest request, RequestOptions? options, PgBeamRequestContext context)
-    {
-        var redactor = new SecretRedactor()
-            .Add(Configuration.ApiKey)
-            .Add(context.ProvidedToken)
-            .AddSensitiveValuesOf(request.Body);
-        if (options is not null)
-        {
-            foreach (var value in options.Headers.Values)
-            {
-                if (value.Length >= MinimumHeaderSecretLength)
-                {
-                    redactor.Add(value);
-                }
-            }
-        }
-
-        return redactor;
     }
 
     /// <summary>The body bytes; the transport handler has already read them inside the attempt.</summary>
@@ -404,5 +400,22 @@ internal sealed class PgBeamTransport : IDisposable
         }
     }
 
-    public void Dispose() => _pipeline.Dispose();
+    /// <summary>Throws the <see cref="ObjectDisposedException"/> of a disposed <see cref="PgBeamClient"/>.</summary>
+    private void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw Disposed();
+        }
+    }
+
+    /// <summary>The exception for a call on a disposed client; <see cref="ObjectDisposedException.ObjectName"/> is <c>PgBeamClient</c>.</summary>
+    private static ObjectDisposedException Disposed() =>
+        new(nameof(PgBeamClient), "This PgBeamClient has been disposed and cannot send calls; create a new client.");
+
+    public void Dispose()
+    {
+        _disposed = true;
+        _pipeline.Dispose();
+    }
 }

@@ -1,11 +1,15 @@
 using System;
+using System.Collections.Generic;
 using System.Reflection;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Serialization;
 
 namespace PgBeam.Serialization;
 
-/// <summary>Builds the <c>ToString()</c> of the generated DTOs: type name and JSON, with every secret masked.</summary>
+/// <summary>
+/// Builds the <c>ToString()</c> of the generated DTOs: type name and JSON, with every secret masked, and the values of
+/// fields this SDK version does not know masked too (their names are shown).
+/// </summary>
 internal static class ModelText
 {
     /// <summary>What a masked secret reads as.</summary>
@@ -37,6 +41,34 @@ internal static class ModelText
 
     private sealed class MaskingContractResolver : DefaultContractResolver
     {
+        /// <summary>
+        /// Fields this SDK version does not know (kept in <c>AdditionalProperties</c>) are named but never shown: a
+        /// newer server may add a secret, and nothing here says which ones are.
+        /// </summary>
+        protected override JsonObjectContract CreateObjectContract(Type objectType)
+        {
+            var contract = base.CreateObjectContract(objectType);
+            if (contract.ExtensionDataGetter is { } getter)
+            {
+                contract.ExtensionDataGetter = target => MaskValues(getter(target));
+            }
+
+            return contract;
+        }
+
+        private static IEnumerable<KeyValuePair<object, object>> MaskValues(IEnumerable<KeyValuePair<object, object>>? fields)
+        {
+            if (fields is null)
+            {
+                yield break;
+            }
+
+            foreach (var field in fields)
+            {
+                yield return new(field.Key, Mask);
+            }
+        }
+
         protected override JsonProperty CreateProperty(MemberInfo member, MemberSerialization memberSerialization)
         {
             var property = base.CreateProperty(member, memberSerialization);

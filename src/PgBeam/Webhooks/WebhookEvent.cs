@@ -2,6 +2,7 @@ using System;
 using System.Globalization;
 using System.IO;
 using Newtonsoft.Json;
+using PgBeam.Diagnostics;
 using PgBeam.Serialization;
 
 namespace PgBeam;
@@ -78,19 +79,22 @@ public sealed class WebhookEvent
         {
             return PgBeamJson.Serializer.Deserialize<T>(reader)
                 ?? throw new PgBeamSerializationException(
-                    $"The data of webhook event {Id} ({Type}) is null; read {nameof(Data)} before asking for a {typeof(T).Name}.");
+                    $"The data of webhook event {Described()} is null; read {nameof(Data)} before asking for a {typeof(T).Name}.");
         }
-        catch (JsonException ex)
+        catch (Exception ex) when (ex is not PgBeamSerializationException and not OutOfMemoryException)
         {
             // Json.NET's own message can quote the offending value, and event data may be sensitive: never reuse it.
+            // A converter's own failure (a FormatException for "day": "2026-99-99", an overflow, a bad cast) carries
+            // no position; the reader's is where it happened.
             var (line, position, path) = ex switch
             {
-                JsonReaderException r => (r.LineNumber, r.LinePosition, r.Path),
-                JsonSerializationException s => (s.LineNumber, s.LinePosition, s.Path),
+                JsonReaderException { LineNumber: > 0 } r => (r.LineNumber, r.LinePosition, r.Path),
+                JsonSerializationException { LineNumber: > 0 } s => (s.LineNumber, s.LinePosition, s.Path),
                 _ => (reader.LineNumber, reader.LinePosition, reader.Path),
             };
+            path = new SecretRedactor().Redact(path);
             throw new PgBeamSerializationException(
-                $"The data of webhook event {Id} ({Type}) does not fit {typeof(T).Name}: a value does not have the expected type " +
+                $"The data of webhook event {Described()} does not fit {typeof(T).Name}: a value does not have the expected type " +
                 $"at line {line}, position {position}" + (string.IsNullOrEmpty(path) ? "." : $", path '{path}'.") +
                 " The data is not shown because it may contain sensitive values.")
             {
@@ -100,6 +104,9 @@ public sealed class WebhookEvent
             };
         }
     }
+
+    /// <summary>The event's id and type for an error message, with anything shaped like a secret masked.</summary>
+    private string Described() => new SecretRedactor().Redact($"{Id} ({Type})")!;
 
     /// <summary>The event's ids, type and time; <see cref="Data"/> is left out, as it may hold sensitive values.</summary>
     public override string ToString() =>

@@ -134,7 +134,7 @@ public class WireFormatTests
     public void Secret_fields_are_masked_in_ToString()
     {
         var secrets = Deserialize<AgentCredentialSecrets>(
-            """{"id":"agt_1","connection_string":"postgresql://agent:s3cr3t-pw@db:5432/app","mcp_token":"mcp_tok_abcdef","mcp_url":"https://mcp.pgbeam.test"}""");
+            """{"credential":{"id":"agt_1"},"connection_string":"postgresql://agent:s3cr3t-pw@db:5432/app","mcp_token":"mcp_tok_abcdef","mcp_url":"https://mcp.pgbeam.test"}""");
         var request = new CreateProjectRequest
         {
             Name = "p",
