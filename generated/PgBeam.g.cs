@@ -35,6 +35,24 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AccountExport> ExportAccountDataAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Export your account data; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Produces a structured JSON document containing every piece of personal data held for the signed-in user, covering GDPR portability and CCPA right-to-know requests. Only the latest 1000 audit log entries are included.
+        /// <para>Operation <c>exportAccountData</c>: <c>GET /v1/account/export</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The caller's exported account data.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AccountExport>> ExportAccountDataWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Get onboarding progress
         /// </summary>
@@ -55,6 +73,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<OnboardingProgress> GetOnboardingProgressAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get onboarding progress; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns how far the organization has got through its onboarding checklist.
+        /// <para>Operation <c>getOnboardingProgress</c>: <c>GET /v1/organizations/{org_id}/onboarding</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's onboarding progress.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OnboardingProgress>> GetOnboardingProgressWithResponseAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Update onboarding progress
         /// </summary>
@@ -76,6 +115,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<OnboardingProgress> UpdateOnboardingProgressAsync(string orgId, UpdateOnboardingRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Update onboarding progress; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Ticks off one checklist step, or hides the checklist for good.
+        /// <para>Operation <c>updateOnboardingProgress</c>: <c>PATCH /v1/organizations/{org_id}/onboarding</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Onboarding progress after the change.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OnboardingProgress>> UpdateOnboardingProgressWithResponseAsync(string orgId, UpdateOnboardingRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List organizations
         /// </summary>
@@ -92,6 +153,23 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListOrganizationsResponse> ListOrganizationsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List organizations; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the organizations the calling credential can see. With an organization-scoped API key (<c>pbo_</c> prefix) that is only the key's own organization; with a user credential (an account-scoped API key or a dashboard session token) it is every organization the user belongs to, along with the user's role in each.
+        /// <para>Operation <c>listOrganizations</c>: <c>GET /v1/organizations</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Organizations this caller may use.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListOrganizationsResponse>> ListOrganizationsWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -130,8 +208,36 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<AccountExport> ExportAccountDataAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var request_ = new PgBeam.Http.ApiRequest("GET", "exportAccountData", "v1/account/export");
+            var request_ = BuildExportAccountDataRequest();
             return _transport.SendAsync<AccountExport>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Export your account data; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Produces a structured JSON document containing every piece of personal data held for the signed-in user, covering GDPR portability and CCPA right-to-know requests. Only the latest 1000 audit log entries are included.
+        /// <para>Operation <c>exportAccountData</c>: <c>GET /v1/account/export</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The caller's exported account data.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AccountExport>> ExportAccountDataWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildExportAccountDataRequest();
+            return _transport.SendWithResponseAsync<AccountExport>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildExportAccountDataRequest()
+        {
+            var request_ = new PgBeam.Http.ApiRequest("GET", "exportAccountData", "v1/account/export");
+            return request_;
         }
         /// <summary>
         /// Get onboarding progress
@@ -154,9 +260,40 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<OnboardingProgress> GetOnboardingProgressAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetOnboardingProgressRequest(orgId);
+            return _transport.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get onboarding progress; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns how far the organization has got through its onboarding checklist.
+        /// <para>Operation <c>getOnboardingProgress</c>: <c>GET /v1/organizations/{org_id}/onboarding</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's onboarding progress.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OnboardingProgress>> GetOnboardingProgressWithResponseAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetOnboardingProgressRequest(orgId);
+            return _transport.SendWithResponseAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetOnboardingProgressRequest(string orgId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getOnboardingProgress", "v1/organizations/{org_id}/onboarding");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-            return _transport.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Update onboarding progress
@@ -180,10 +317,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<OnboardingProgress> UpdateOnboardingProgressAsync(string orgId, UpdateOnboardingRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateOnboardingProgressRequest(orgId, body);
+            return _transport.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Update onboarding progress; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Ticks off one checklist step, or hides the checklist for good.
+        /// <para>Operation <c>updateOnboardingProgress</c>: <c>PATCH /v1/organizations/{org_id}/onboarding</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Onboarding progress after the change.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OnboardingProgress>> UpdateOnboardingProgressWithResponseAsync(string orgId, UpdateOnboardingRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateOnboardingProgressRequest(orgId, body);
+            return _transport.SendWithResponseAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateOnboardingProgressRequest(string orgId, UpdateOnboardingRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateOnboardingProgress", "v1/organizations/{org_id}/onboarding");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List organizations
@@ -202,8 +371,35 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListOrganizationsResponse> ListOrganizationsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var request_ = new PgBeam.Http.ApiRequest("GET", "listOrganizations", "v1/organizations");
+            var request_ = BuildListOrganizationsRequest();
             return _transport.SendAsync<ListOrganizationsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List organizations; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the organizations the calling credential can see. With an organization-scoped API key (<c>pbo_</c> prefix) that is only the key's own organization; with a user credential (an account-scoped API key or a dashboard session token) it is every organization the user belongs to, along with the user's role in each.
+        /// <para>Operation <c>listOrganizations</c>: <c>GET /v1/organizations</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Organizations this caller may use.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListOrganizationsResponse>> ListOrganizationsWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListOrganizationsRequest();
+            return _transport.SendWithResponseAsync<ListOrganizationsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListOrganizationsRequest()
+        {
+            var request_ = new PgBeam.Http.ApiRequest("GET", "listOrganizations", "v1/organizations");
+            return request_;
         }
     }
 
@@ -243,6 +439,29 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AgentCredentialSecrets> CreateAgentCredentialAsync(string projectId, CreateAgentCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Create an agent credential; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Provisions credentials for an AI agent: a Postgres user limited in scope plus a token for the hosted MCP server. Save the connection string and token from this response, because PgBeam will not show them again.
+        /// <para>Operation <c>createAgentCredential</c>: <c>POST /v1/projects/{project_id}/agents</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Credential created; its secrets are included only in this response.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization's plan allows no more agent credentials.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredentialSecrets>> CreateAgentCredentialWithResponseAsync(string projectId, CreateAgentCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List agent credentials
         /// </summary>
@@ -264,6 +483,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListAgentCredentialsResponse> ListAgentCredentialsAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List agent credentials; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// All credentials issued to agents in this project; passwords and tokens are withheld.
+        /// <para>Operation <c>listAgentCredentials</c>: <c>GET /v1/projects/{project_id}/agents</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's agent credentials.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAgentCredentialsResponse>> ListAgentCredentialsWithResponseAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List agent credentials, across every page: yields each <see cref="AgentCredential"/>, requesting the next page only when the enumeration reaches it.
@@ -303,6 +544,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AgentCredential> GetAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get an agent credential; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Looks up one credential by ID, withholding its password and token.
+        /// <para>Operation <c>getAgentCredential</c>: <c>GET /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Credential metadata only.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredential>> GetAgentCredentialWithResponseAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Enable or disable an agent credential
         /// </summary>
@@ -324,6 +586,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AgentCredential> UpdateAgentCredentialStatusAsync(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Enable or disable an agent credential; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Switches the credential on or off. Turning it off acts as a kill-switch and cuts its open sessions within seconds.
+        /// <para>Operation <c>updateAgentCredentialStatus</c>: <c>PATCH /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The credential after the change.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredential>> UpdateAgentCredentialStatusWithResponseAsync(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Revoke an agent credential
         /// </summary>
@@ -344,6 +628,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task RevokeAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Revoke an agent credential; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Irreversibly invalidates this credential; any session it has open is cut off.
+        /// <para>Operation <c>revokeAgentCredential</c>: <c>DELETE /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> RevokeAgentCredentialWithResponseAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Rotate an agent credential's secrets
         /// </summary>
@@ -365,6 +670,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AgentCredentialSecrets> RotateAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Rotate an agent credential's secrets; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Replaces the credential's Postgres password and MCP token while its id, username, name and policy stay unchanged. Connections still using the previous password are terminated within seconds. The fresh secrets appear only in this response and cannot be fetched later.
+        /// <para>Operation <c>rotateAgentCredential</c>: <c>POST /v1/projects/{project_id}/agents/{agent_id}/rotate</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Done; new secrets appear only here.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Rotation is impossible because the credential has been revoked.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredentialSecrets>> RotateAgentCredentialWithResponseAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List agent audit log entries
         /// </summary>
@@ -386,6 +713,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListAuditLogsResponse> ListAuditLogsAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List agent audit log entries; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Pages through the project's log of statements run by agents, latest first. Narrow it with filters on credential, event, decision, source or time window.
+        /// <para>Operation <c>listAuditLogs</c>: <c>GET /v1/projects/{project_id}/audit-logs</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: One page of audit entries.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAuditLogsResponse>> ListAuditLogsWithResponseAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List agent audit log entries, across every page: yields each <see cref="AuditLogEntry"/>, requesting the next page only when the enumeration reaches it.
@@ -427,6 +776,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AuditChainVerification> VerifyAuditChainAsync(string projectId, VerifyAuditChainParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Verify the tamper-evident audit chain; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Every audit record carries a SHA-256 hash of its predecessor, so altering or removing a row breaks the chain. This call recomputes that chain for the project (optionally within a time window) and says whether it is intact; if not, it gives the first sequence number at which a modified or missing entry was found. Needs the <c>audit:read</c> permission, like listing and exporting.
+        /// <para>Operation <c>verifyAuditChain</c>: <c>GET /v1/projects/{project_id}/audit-logs/verify</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Outcome of the chain check.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AuditChainVerification>> VerifyAuditChainWithResponseAsync(string projectId, VerifyAuditChainParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -470,10 +841,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<AgentCredentialSecrets> CreateAgentCredentialAsync(string projectId, CreateAgentCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateAgentCredentialRequest(projectId, body);
+            return _transport.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Create an agent credential; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Provisions credentials for an AI agent: a Postgres user limited in scope plus a token for the hosted MCP server. Save the connection string and token from this response, because PgBeam will not show them again.
+        /// <para>Operation <c>createAgentCredential</c>: <c>POST /v1/projects/{project_id}/agents</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Credential created; its secrets are included only in this response.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization's plan allows no more agent credentials.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredentialSecrets>> CreateAgentCredentialWithResponseAsync(string projectId, CreateAgentCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateAgentCredentialRequest(projectId, body);
+            return _transport.SendWithResponseAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateAgentCredentialRequest(string projectId, CreateAgentCredentialRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createAgentCredential", "v1/projects/{project_id}/agents");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List agent credentials
@@ -497,6 +901,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListAgentCredentialsResponse> ListAgentCredentialsAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListAgentCredentialsRequest(projectId, parameters);
+            return _transport.SendAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List agent credentials; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// All credentials issued to agents in this project; passwords and tokens are withheld.
+        /// <para>Operation <c>listAgentCredentials</c>: <c>GET /v1/projects/{project_id}/agents</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's agent credentials.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAgentCredentialsResponse>> ListAgentCredentialsWithResponseAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListAgentCredentialsRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListAgentCredentialsRequest(string projectId, ListAgentCredentialsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listAgentCredentials", "v1/projects/{project_id}/agents");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -504,7 +940,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -534,7 +970,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListAgentCredentialsParams();
                     page_.PageToken = pageToken_;
-                    return ListAgentCredentialsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListAgentCredentialsAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Agents,
                 static response_ => response_.NextPageToken,
@@ -561,10 +997,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<AgentCredential> GetAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetAgentCredentialRequest(projectId, agentId);
+            return _transport.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get an agent credential; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Looks up one credential by ID, withholding its password and token.
+        /// <para>Operation <c>getAgentCredential</c>: <c>GET /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Credential metadata only.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredential>> GetAgentCredentialWithResponseAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetAgentCredentialRequest(projectId, agentId);
+            return _transport.SendWithResponseAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetAgentCredentialRequest(string projectId, string agentId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getAgentCredential", "v1/projects/{project_id}/agents/{agent_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("agent_id", agentId, nameof(agentId));
-            return _transport.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Enable or disable an agent credential
@@ -588,11 +1055,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<AgentCredential> UpdateAgentCredentialStatusAsync(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateAgentCredentialStatusRequest(projectId, agentId, body);
+            return _transport.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Enable or disable an agent credential; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Switches the credential on or off. Turning it off acts as a kill-switch and cuts its open sessions within seconds.
+        /// <para>Operation <c>updateAgentCredentialStatus</c>: <c>PATCH /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The credential after the change.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredential>> UpdateAgentCredentialStatusWithResponseAsync(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateAgentCredentialStatusRequest(projectId, agentId, body);
+            return _transport.SendWithResponseAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateAgentCredentialStatusRequest(string projectId, string agentId, UpdateAgentCredentialStatusRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateAgentCredentialStatus", "v1/projects/{project_id}/agents/{agent_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("agent_id", agentId, nameof(agentId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Revoke an agent credential
@@ -615,10 +1114,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task RevokeAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildRevokeAgentCredentialRequest(projectId, agentId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Revoke an agent credential; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Irreversibly invalidates this credential; any session it has open is cut off.
+        /// <para>Operation <c>revokeAgentCredential</c>: <c>DELETE /v1/projects/{project_id}/agents/{agent_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> RevokeAgentCredentialWithResponseAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildRevokeAgentCredentialRequest(projectId, agentId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildRevokeAgentCredentialRequest(string projectId, string agentId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "revokeAgentCredential", "v1/projects/{project_id}/agents/{agent_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("agent_id", agentId, nameof(agentId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Rotate an agent credential's secrets
@@ -642,10 +1172,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<AgentCredentialSecrets> RotateAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildRotateAgentCredentialRequest(projectId, agentId);
+            return _transport.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Rotate an agent credential's secrets; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Replaces the credential's Postgres password and MCP token while its id, username, name and policy stay unchanged. Connections still using the previous password are terminated within seconds. The fresh secrets appear only in this response and cannot be fetched later.
+        /// <para>Operation <c>rotateAgentCredential</c>: <c>POST /v1/projects/{project_id}/agents/{agent_id}/rotate</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Done; new secrets appear only here.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Rotation is impossible because the credential has been revoked.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredentialSecrets>> RotateAgentCredentialWithResponseAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildRotateAgentCredentialRequest(projectId, agentId);
+            return _transport.SendWithResponseAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildRotateAgentCredentialRequest(string projectId, string agentId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "rotateAgentCredential", "v1/projects/{project_id}/agents/{agent_id}/rotate");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("agent_id", agentId, nameof(agentId));
-            return _transport.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List agent audit log entries
@@ -669,6 +1231,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListAuditLogsResponse> ListAuditLogsAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListAuditLogsRequest(projectId, parameters);
+            return _transport.SendAsync<ListAuditLogsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List agent audit log entries; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Pages through the project's log of statements run by agents, latest first. Narrow it with filters on credential, event, decision, source or time window.
+        /// <para>Operation <c>listAuditLogs</c>: <c>GET /v1/projects/{project_id}/audit-logs</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: One page of audit entries.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAuditLogsResponse>> ListAuditLogsWithResponseAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListAuditLogsRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListAuditLogsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListAuditLogsRequest(string projectId, ListAuditLogsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listAuditLogs", "v1/projects/{project_id}/audit-logs");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -682,7 +1276,7 @@ namespace PgBeam
                 request_.AddQueryParameter("before", parameters.Before);
                 request_.AddQueryParameter("page_size", parameters.PageSize);
             }
-            return _transport.SendAsync<ListAuditLogsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -716,7 +1310,7 @@ namespace PgBeam
                     page_.Before = before_;
                     // Always ask for the page size the walk assumes, so "a short page is the last one" holds whatever the server's default.
                     page_.PageSize = filters_?.PageSize ?? 20;
-                    return ListAuditLogsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListAuditLogsAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Entries,
                 static item_ => item_.Id,
@@ -745,6 +1339,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<AuditChainVerification> VerifyAuditChainAsync(string projectId, VerifyAuditChainParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildVerifyAuditChainRequest(projectId, parameters);
+            return _transport.SendAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Verify the tamper-evident audit chain; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Every audit record carries a SHA-256 hash of its predecessor, so altering or removing a row breaks the chain. This call recomputes that chain for the project (optionally within a time window) and says whether it is intact; if not, it gives the first sequence number at which a modified or missing entry was found. Needs the <c>audit:read</c> permission, like listing and exporting.
+        /// <para>Operation <c>verifyAuditChain</c>: <c>GET /v1/projects/{project_id}/audit-logs/verify</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Outcome of the chain check.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AuditChainVerification>> VerifyAuditChainWithResponseAsync(string projectId, VerifyAuditChainParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildVerifyAuditChainRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildVerifyAuditChainRequest(string projectId, VerifyAuditChainParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "verifyAuditChain", "v1/projects/{project_id}/audit-logs/verify");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -752,7 +1378,7 @@ namespace PgBeam
                 request_.AddQueryParameter("start", parameters.Start);
                 request_.AddQueryParameter("end", parameters.End);
             }
-            return _transport.SendAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -874,6 +1500,28 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListAnomalyAlertsResponse> ListAnomalyAlertsAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List anomaly alerts; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the project's anomaly alerts sorted newest first; pass a status to narrow the results.
+        /// <para>Operation <c>listAnomalyAlerts</c>: <c>GET /v1/projects/{project_id}/anomalies</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: One page of anomaly alerts.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAnomalyAlertsResponse>> ListAnomalyAlertsWithResponseAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// List anomaly alerts, across every page: yields each <see cref="AnomalyAlert"/>, requesting the next page only when the enumeration reaches it.
         /// </summary>
         /// <remarks>
@@ -912,6 +1560,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<AnomalyAlert> UpdateAnomalyAlertAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Triage an anomaly alert; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Changes an anomaly alert's triage status, either acknowledging or resolving it.
+        /// <para>Operation <c>updateAnomalyAlert</c>: <c>PATCH /v1/projects/{project_id}/anomalies/{anomaly_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="anomalyId">Anomaly alert ID, such as <c>ano_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The alert with its new status.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AnomalyAlert>> UpdateAnomalyAlertWithResponseAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -954,6 +1624,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListAnomalyAlertsResponse> ListAnomalyAlertsAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListAnomalyAlertsRequest(projectId, parameters);
+            return _transport.SendAsync<ListAnomalyAlertsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List anomaly alerts; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the project's anomaly alerts sorted newest first; pass a status to narrow the results.
+        /// <para>Operation <c>listAnomalyAlerts</c>: <c>GET /v1/projects/{project_id}/anomalies</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: One page of anomaly alerts.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAnomalyAlertsResponse>> ListAnomalyAlertsWithResponseAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListAnomalyAlertsRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListAnomalyAlertsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListAnomalyAlertsRequest(string projectId, ListAnomalyAlertsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listAnomalyAlerts", "v1/projects/{project_id}/anomalies");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -962,7 +1664,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListAnomalyAlertsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -992,7 +1694,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListAnomalyAlertsParams();
                     page_.PageToken = pageToken_;
-                    return ListAnomalyAlertsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListAnomalyAlertsAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Anomalies,
                 static response_ => response_.NextPageToken,
@@ -1020,11 +1722,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<AnomalyAlert> UpdateAnomalyAlertAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateAnomalyAlertRequest(projectId, anomalyId, body);
+            return _transport.SendAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Triage an anomaly alert; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Changes an anomaly alert's triage status, either acknowledging or resolving it.
+        /// <para>Operation <c>updateAnomalyAlert</c>: <c>PATCH /v1/projects/{project_id}/anomalies/{anomaly_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="anomalyId">Anomaly alert ID, such as <c>ano_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The alert with its new status.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AnomalyAlert>> UpdateAnomalyAlertWithResponseAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateAnomalyAlertRequest(projectId, anomalyId, body);
+            return _transport.SendWithResponseAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateAnomalyAlertRequest(string projectId, string anomalyId, UpdateAnomalyAlertRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateAnomalyAlert", "v1/projects/{project_id}/anomalies/{anomaly_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("anomaly_id", anomalyId, nameof(anomalyId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -1088,6 +1822,28 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListApprovalRequestsResponse> ListApprovalRequestsAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List approval requests; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the project's approval requests sorted newest first; pass a status to narrow the results.
+        /// <para>Operation <c>listApprovalRequests</c>: <c>GET /v1/projects/{project_id}/approvals</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: One page of approval requests.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListApprovalRequestsResponse>> ListApprovalRequestsWithResponseAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// List approval requests, across every page: yields each <see cref="ApprovalRequest"/>, requesting the next page only when the enumeration reaches it.
         /// </summary>
         /// <remarks>
@@ -1127,6 +1883,29 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Approve a held statement; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Lets the held statement go ahead by approving its pending request.
+        /// <para>Operation <c>approveApprovalRequest</c>: <c>POST /v1/projects/{project_id}/approvals/{approval_id}/approve</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="approvalId">ID (<c>apr_xxx</c> form) of the approval request.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The approval request, now approved.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRequest>> ApproveApprovalRequestWithResponseAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Reject a held statement
         /// </summary>
@@ -1149,6 +1928,29 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Reject a held statement; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Blocks the held statement for good by rejecting its pending request.
+        /// <para>Operation <c>rejectApprovalRequest</c>: <c>POST /v1/projects/{project_id}/approvals/{approval_id}/reject</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="approvalId">ID (<c>apr_xxx</c> form) of the approval request.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The approval request, now rejected.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRequest>> RejectApprovalRequestWithResponseAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -1191,6 +1993,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListApprovalRequestsResponse> ListApprovalRequestsAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListApprovalRequestsRequest(projectId, parameters);
+            return _transport.SendAsync<ListApprovalRequestsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List approval requests; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the project's approval requests sorted newest first; pass a status to narrow the results.
+        /// <para>Operation <c>listApprovalRequests</c>: <c>GET /v1/projects/{project_id}/approvals</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: One page of approval requests.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListApprovalRequestsResponse>> ListApprovalRequestsWithResponseAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListApprovalRequestsRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListApprovalRequestsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListApprovalRequestsRequest(string projectId, ListApprovalRequestsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listApprovalRequests", "v1/projects/{project_id}/approvals");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -1199,7 +2033,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListApprovalRequestsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -1229,7 +2063,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListApprovalRequestsParams();
                     page_.PageToken = pageToken_;
-                    return ListApprovalRequestsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListApprovalRequestsAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Approvals,
                 static response_ => response_.NextPageToken,
@@ -1258,6 +2092,39 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildApproveApprovalRequestRequest(projectId, approvalId, body);
+            return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Approve a held statement; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Lets the held statement go ahead by approving its pending request.
+        /// <para>Operation <c>approveApprovalRequest</c>: <c>POST /v1/projects/{project_id}/approvals/{approval_id}/approve</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="approvalId">ID (<c>apr_xxx</c> form) of the approval request.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The approval request, now approved.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRequest>> ApproveApprovalRequestWithResponseAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildApproveApprovalRequestRequest(projectId, approvalId, body);
+            return _transport.SendWithResponseAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildApproveApprovalRequestRequest(string projectId, string approvalId, ApprovalDecisionRequest? body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "approveApprovalRequest", "v1/projects/{project_id}/approvals/{approval_id}/approve");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("approval_id", approvalId, nameof(approvalId));
@@ -1266,7 +2133,7 @@ namespace PgBeam
             {
                 request_.SetJsonBody(body, nameof(body));
             }
-            return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Reject a held statement
@@ -1291,6 +2158,39 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildRejectApprovalRequestRequest(projectId, approvalId, body);
+            return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Reject a held statement; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Blocks the held statement for good by rejecting its pending request.
+        /// <para>Operation <c>rejectApprovalRequest</c>: <c>POST /v1/projects/{project_id}/approvals/{approval_id}/reject</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="approvalId">ID (<c>apr_xxx</c> form) of the approval request.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The approval request, now rejected.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRequest>> RejectApprovalRequestWithResponseAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildRejectApprovalRequestRequest(projectId, approvalId, body);
+            return _transport.SendWithResponseAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildRejectApprovalRequestRequest(string projectId, string approvalId, ApprovalDecisionRequest? body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "rejectApprovalRequest", "v1/projects/{project_id}/approvals/{approval_id}/reject");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("approval_id", approvalId, nameof(approvalId));
@@ -1299,7 +2199,7 @@ namespace PgBeam
             {
                 request_.SetJsonBody(body, nameof(body));
             }
-            return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -1356,6 +2256,23 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListPlansResponse> ListPlansAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List available plans; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns every plan tier that can be chosen, including its limits and price.
+        /// <para>Operation <c>listPlans</c>: <c>GET /v1/plans</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The plans on offer.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListPlansResponse>> ListPlansWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Get an organization's plan
         /// </summary>
@@ -1375,6 +2292,26 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<OrganizationPlan> GetOrganizationPlanAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get an organization's plan; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the plan the organization is on today, along with its limits.
+        /// <para>Operation <c>getOrganizationPlan</c>: <c>GET /v1/organizations/{org_id}/plan</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's plan and limits.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OrganizationPlan>> GetOrganizationPlanWithResponseAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Show the org's Vercel integration
         /// </summary>
@@ -1395,6 +2332,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<VercelInstallationStatus> GetVercelInstallationAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Show the org's Vercel integration; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Describes the organization's Vercel Marketplace installation, listing the resources it provisioned and how much each has used in the current period. If the organization did not come through the Vercel Marketplace, the call responds with 404. Used by the dashboard's Vercel integration screen.
+        /// <para>Operation <c>getVercelInstallation</c>: <c>GET /v1/organizations/{org_id}/vercel-installation</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The installation and its usage.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<VercelInstallationStatus>> GetVercelInstallationWithResponseAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Update the spend limit
         /// </summary>
@@ -1415,6 +2373,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<OrganizationPlan> UpdateSpendLimitAsync(string orgId, UpdateSpendLimitRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Update the spend limit; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Sets how much the organization may spend per month. Sending null clears the limit entirely.
+        /// <para>Operation <c>updateSpendLimit</c>: <c>PUT /v1/organizations/{org_id}/spend-limit</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The spend limit was saved.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OrganizationPlan>> UpdateSpendLimitWithResponseAsync(string orgId, UpdateSpendLimitRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Submit cancellation feedback
         /// </summary>
@@ -1435,6 +2414,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task SubmitCancellationFeedbackAsync(string orgId, CancellationFeedbackRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Submit cancellation feedback; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Optional exit survey: stores whatever comments the user gave while ending their subscription.
+        /// <para>Operation <c>submitCancellationFeedback</c>: <c>POST /v1/organizations/{org_id}/cancellation-feedback</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> SubmitCancellationFeedbackWithResponseAsync(string orgId, CancellationFeedbackRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Get a project's query insights
         /// </summary>
@@ -1455,6 +2455,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ProjectInsights> GetProjectInsightsAsync(string projectId, GetProjectInsightsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get a project's query insights; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Analytics at the query level for this project: which queries run most often, how often the cache hits or misses, and latency figures.
+        /// <para>Operation <c>getProjectInsights</c>: <c>GET /v1/projects/{project_id}/insights</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's query insights.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectInsights>> GetProjectInsightsWithResponseAsync(string projectId, GetProjectInsightsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Get organization usage
         /// </summary>
@@ -1476,6 +2497,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<UsageResponse> GetOrganizationUsageAsync(string orgId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get organization usage; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Per-day consumption totals, combining every project the organization owns.
+        /// <para>Operation <c>getOrganizationUsage</c>: <c>GET /v1/organizations/{org_id}/usage</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="startDate">First day included (YYYY-MM-DD).</param>
+        /// <param name="endDate">Last day included (YYYY-MM-DD).</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Usage for each day.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<UsageResponse>> GetOrganizationUsageWithResponseAsync(string orgId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Get project usage
         /// </summary>
@@ -1497,6 +2540,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ProjectUsageResponse> GetProjectUsageAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get project usage; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Per-day consumption for this one project, with a breakdown per region.
+        /// <para>Operation <c>getProjectUsage</c>: <c>GET /v1/projects/{project_id}/usage</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="startDate">First day included (YYYY-MM-DD).</param>
+        /// <param name="endDate">Last day included (YYYY-MM-DD).</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Usage for each day, per region.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectUsageResponse>> GetProjectUsageWithResponseAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -1534,8 +2599,35 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListPlansResponse> ListPlansAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var request_ = new PgBeam.Http.ApiRequest("GET", "listPlans", "v1/plans");
+            var request_ = BuildListPlansRequest();
             return _transport.SendAsync<ListPlansResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List available plans; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns every plan tier that can be chosen, including its limits and price.
+        /// <para>Operation <c>listPlans</c>: <c>GET /v1/plans</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The plans on offer.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListPlansResponse>> ListPlansWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListPlansRequest();
+            return _transport.SendWithResponseAsync<ListPlansResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListPlansRequest()
+        {
+            var request_ = new PgBeam.Http.ApiRequest("GET", "listPlans", "v1/plans");
+            return request_;
         }
         /// <summary>
         /// Get an organization's plan
@@ -1557,9 +2649,39 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<OrganizationPlan> GetOrganizationPlanAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetOrganizationPlanRequest(orgId);
+            return _transport.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get an organization's plan; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the plan the organization is on today, along with its limits.
+        /// <para>Operation <c>getOrganizationPlan</c>: <c>GET /v1/organizations/{org_id}/plan</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's plan and limits.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OrganizationPlan>> GetOrganizationPlanWithResponseAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetOrganizationPlanRequest(orgId);
+            return _transport.SendWithResponseAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetOrganizationPlanRequest(string orgId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getOrganizationPlan", "v1/organizations/{org_id}/plan");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-            return _transport.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Show the org's Vercel integration
@@ -1582,9 +2704,40 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<VercelInstallationStatus> GetVercelInstallationAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetVercelInstallationRequest(orgId);
+            return _transport.SendAsync<VercelInstallationStatus>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Show the org's Vercel integration; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Describes the organization's Vercel Marketplace installation, listing the resources it provisioned and how much each has used in the current period. If the organization did not come through the Vercel Marketplace, the call responds with 404. Used by the dashboard's Vercel integration screen.
+        /// <para>Operation <c>getVercelInstallation</c>: <c>GET /v1/organizations/{org_id}/vercel-installation</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The installation and its usage.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<VercelInstallationStatus>> GetVercelInstallationWithResponseAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetVercelInstallationRequest(orgId);
+            return _transport.SendWithResponseAsync<VercelInstallationStatus>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetVercelInstallationRequest(string orgId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getVercelInstallation", "v1/organizations/{org_id}/vercel-installation");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-            return _transport.SendAsync<VercelInstallationStatus>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Update the spend limit
@@ -1607,10 +2760,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<OrganizationPlan> UpdateSpendLimitAsync(string orgId, UpdateSpendLimitRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateSpendLimitRequest(orgId, body);
+            return _transport.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Update the spend limit; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Sets how much the organization may spend per month. Sending null clears the limit entirely.
+        /// <para>Operation <c>updateSpendLimit</c>: <c>PUT /v1/organizations/{org_id}/spend-limit</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The spend limit was saved.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OrganizationPlan>> UpdateSpendLimitWithResponseAsync(string orgId, UpdateSpendLimitRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateSpendLimitRequest(orgId, body);
+            return _transport.SendWithResponseAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateSpendLimitRequest(string orgId, UpdateSpendLimitRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PUT", "updateSpendLimit", "v1/organizations/{org_id}/spend-limit");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Submit cancellation feedback
@@ -1633,10 +2817,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task SubmitCancellationFeedbackAsync(string orgId, CancellationFeedbackRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildSubmitCancellationFeedbackRequest(orgId, body);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Submit cancellation feedback; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Optional exit survey: stores whatever comments the user gave while ending their subscription.
+        /// <para>Operation <c>submitCancellationFeedback</c>: <c>POST /v1/organizations/{org_id}/cancellation-feedback</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> SubmitCancellationFeedbackWithResponseAsync(string orgId, CancellationFeedbackRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildSubmitCancellationFeedbackRequest(orgId, body);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildSubmitCancellationFeedbackRequest(string orgId, CancellationFeedbackRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "submitCancellationFeedback", "v1/organizations/{org_id}/cancellation-feedback");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Get a project's query insights
@@ -1659,6 +2874,37 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ProjectInsights> GetProjectInsightsAsync(string projectId, GetProjectInsightsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetProjectInsightsRequest(projectId, parameters);
+            return _transport.SendAsync<ProjectInsights>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get a project's query insights; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Analytics at the query level for this project: which queries run most often, how often the cache hits or misses, and latency figures.
+        /// <para>Operation <c>getProjectInsights</c>: <c>GET /v1/projects/{project_id}/insights</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's query insights.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectInsights>> GetProjectInsightsWithResponseAsync(string projectId, GetProjectInsightsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetProjectInsightsRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ProjectInsights>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetProjectInsightsRequest(string projectId, GetProjectInsightsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getProjectInsights", "v1/projects/{project_id}/insights");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -1666,7 +2912,7 @@ namespace PgBeam
                 request_.AddQueryParameter("range", parameters.Range);
                 request_.AddQueryParameter("limit", parameters.Limit);
             }
-            return _transport.SendAsync<ProjectInsights>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Get organization usage
@@ -1690,11 +2936,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<UsageResponse> GetOrganizationUsageAsync(string orgId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetOrganizationUsageRequest(orgId, startDate, endDate);
+            return _transport.SendAsync<UsageResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get organization usage; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Per-day consumption totals, combining every project the organization owns.
+        /// <para>Operation <c>getOrganizationUsage</c>: <c>GET /v1/organizations/{org_id}/usage</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="startDate">First day included (YYYY-MM-DD).</param>
+        /// <param name="endDate">Last day included (YYYY-MM-DD).</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Usage for each day.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<UsageResponse>> GetOrganizationUsageWithResponseAsync(string orgId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetOrganizationUsageRequest(orgId, startDate, endDate);
+            return _transport.SendWithResponseAsync<UsageResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetOrganizationUsageRequest(string orgId, System.DateOnly startDate, System.DateOnly endDate)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getOrganizationUsage", "v1/organizations/{org_id}/usage");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.AddQueryParameter("start_date", startDate);
             request_.AddQueryParameter("end_date", endDate);
-            return _transport.SendAsync<UsageResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Get project usage
@@ -1718,11 +2996,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ProjectUsageResponse> GetProjectUsageAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetProjectUsageRequest(projectId, startDate, endDate);
+            return _transport.SendAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get project usage; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Per-day consumption for this one project, with a breakdown per region.
+        /// <para>Operation <c>getProjectUsage</c>: <c>GET /v1/projects/{project_id}/usage</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="startDate">First day included (YYYY-MM-DD).</param>
+        /// <param name="endDate">Last day included (YYYY-MM-DD).</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Usage for each day, per region.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectUsageResponse>> GetProjectUsageWithResponseAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetProjectUsageRequest(projectId, startDate, endDate);
+            return _transport.SendWithResponseAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetProjectUsageRequest(string projectId, System.DateOnly startDate, System.DateOnly endDate)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getProjectUsage", "v1/projects/{project_id}/usage");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddQueryParameter("start_date", startDate);
             request_.AddQueryParameter("end_date", endDate);
-            return _transport.SendAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -1782,6 +3092,28 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListDatabaseBranchesResponse> ListDatabaseBranchesAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List sandbox branches; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Throwaway sandbox copies spun up from databases in this project.
+        /// <para>Operation <c>listDatabaseBranches</c>: <c>GET /v1/projects/{project_id}/branches</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: One page of sandbox branches.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListDatabaseBranchesResponse>> ListDatabaseBranchesWithResponseAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// List sandbox branches, across every page: yields each <see cref="DatabaseBranch"/>, requesting the next page only when the enumeration reaches it.
         /// </summary>
         /// <remarks>
@@ -1819,6 +3151,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DiscardDatabaseBranchAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Discard a sandbox branch; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Schedules the sandbox for teardown by setting it to discarded.
+        /// <para>Operation <c>discardDatabaseBranch</c>: <c>DELETE /v1/projects/{project_id}/branches/{branch_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="branchId">Sandbox branch ID, such as <c>brn_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DiscardDatabaseBranchWithResponseAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -1861,6 +3214,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListDatabaseBranchesResponse> ListDatabaseBranchesAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListDatabaseBranchesRequest(projectId, parameters);
+            return _transport.SendAsync<ListDatabaseBranchesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List sandbox branches; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Throwaway sandbox copies spun up from databases in this project.
+        /// <para>Operation <c>listDatabaseBranches</c>: <c>GET /v1/projects/{project_id}/branches</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: One page of sandbox branches.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListDatabaseBranchesResponse>> ListDatabaseBranchesWithResponseAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListDatabaseBranchesRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListDatabaseBranchesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListDatabaseBranchesRequest(string projectId, ListDatabaseBranchesParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listDatabaseBranches", "v1/projects/{project_id}/branches");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -1869,7 +3254,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListDatabaseBranchesResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -1899,7 +3284,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListDatabaseBranchesParams();
                     page_.PageToken = pageToken_;
-                    return ListDatabaseBranchesAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListDatabaseBranchesAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Branches,
                 static response_ => response_.NextPageToken,
@@ -1926,10 +3311,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task DiscardDatabaseBranchAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildDiscardDatabaseBranchRequest(projectId, branchId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Discard a sandbox branch; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Schedules the sandbox for teardown by setting it to discarded.
+        /// <para>Operation <c>discardDatabaseBranch</c>: <c>DELETE /v1/projects/{project_id}/branches/{branch_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="branchId">Sandbox branch ID, such as <c>brn_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DiscardDatabaseBranchWithResponseAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildDiscardDatabaseBranchRequest(projectId, branchId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildDiscardDatabaseBranchRequest(string projectId, string branchId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "discardDatabaseBranch", "v1/projects/{project_id}/branches/{branch_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("branch_id", branchId, nameof(branchId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -1994,6 +3410,29 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListCacheRulesResponse> ListCacheRulesAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List cache rules; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// For each query shape observed on this database, gives its statistics and whether caching it is recommended.
+        /// <para>Operation <c>listCacheRules</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/cache-rules</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database's cache rule entries.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListCacheRulesResponse>> ListCacheRulesWithResponseAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// List cache rules, across every page: yields each <see cref="CacheRuleEntry"/>, requesting the next page only when the enumeration reaches it.
         /// </summary>
         /// <remarks>
@@ -2035,6 +3474,30 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<UpdateCacheRuleResponse> UpdateCacheRuleAsync(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Update a cache rule; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Turns caching on or off for one query shape, optionally overriding its TTL and SWR. The query shape must already be present in the cache rules.
+        /// <para>Operation <c>updateCacheRule</c>: <c>PUT /v1/projects/{project_id}/databases/{database_id}/cache-rules/{query_hash}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="queryHash">Hex xxhash64 of the normalized query.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The cache rule was updated.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<UpdateCacheRuleResponse>> UpdateCacheRuleWithResponseAsync(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Add a custom domain
         /// </summary>
@@ -2057,6 +3520,29 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<CustomDomain> CreateCustomDomainAsync(string projectId, CreateCustomDomainRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Add a custom domain; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Attaches a hostname you own to this project; the response tells you which DNS record proves ownership. Scale or Enterprise plan needed.
+        /// <para>Operation <c>createCustomDomain</c>: <c>POST /v1/projects/{project_id}/domains</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The custom domain was added.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The plan is not Scale or Enterprise, so custom domains are unavailable.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<CustomDomain>> CreateCustomDomainWithResponseAsync(string projectId, CreateCustomDomainRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List custom domains
         /// </summary>
@@ -2078,6 +3564,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListCustomDomainsResponse> ListCustomDomainsAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List custom domains; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows each hostname attached to this project.
+        /// <para>Operation <c>listCustomDomains</c>: <c>GET /v1/projects/{project_id}/domains</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's custom domains.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListCustomDomainsResponse>> ListCustomDomainsWithResponseAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List custom domains, across every page: yields each <see cref="CustomDomain"/>, requesting the next page only when the enumeration reaches it.
@@ -2118,6 +3626,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Delete a custom domain; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Detaches the hostname; its TLS certificate is revoked as well.
+        /// <para>Operation <c>deleteCustomDomain</c>: <c>DELETE /v1/projects/{project_id}/domains/{domain_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="domainId">Custom domain ID, such as <c>dom_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteCustomDomainWithResponseAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Verify a custom domain's DNS
         /// </summary>
@@ -2139,6 +3669,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<VerifyCustomDomainResponse> VerifyCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Verify a custom domain's DNS; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Proves you own the hostname by looking for the expected TXT record in DNS; when found, the domain's status changes. Scale or Enterprise plan needed.
+        /// <para>Operation <c>verifyCustomDomain</c>: <c>POST /v1/projects/{project_id}/domains/{domain_id}/verify</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="domainId">Custom domain ID, such as <c>dom_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Outcome of the DNS verification.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The plan is not Scale or Enterprise, so custom domains are unavailable.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<VerifyCustomDomainResponse>> VerifyCustomDomainWithResponseAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Create a project
         /// </summary>
@@ -2159,6 +3711,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<CreateProjectResponse> CreateProjectAsync(CreateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Create a project; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Adds a project under the organization named in the request.
+        /// <para>Operation <c>createProject</c>: <c>POST /v1/projects</c>.</para>
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project was created.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<CreateProjectResponse>> CreateProjectWithResponseAsync(CreateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List projects
         /// </summary>
@@ -2179,6 +3752,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List projects; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows the projects that belong to one organization. You must pass <c>org_id</c> in the query string.
+        /// <para>Operation <c>listProjects</c>: <c>GET /v1/projects</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization whose projects are listed.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's projects.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListProjectsResponse>> ListProjectsWithResponseAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List projects, across every page: yields each <see cref="Project"/>, requesting the next page only when the enumeration reaches it.
@@ -2218,6 +3812,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Project> GetProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get a project; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Fetches one project by its ID.
+        /// <para>Operation <c>getProject</c>: <c>GET /v1/projects/{project_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The requested project.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Project>> GetProjectWithResponseAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Update a project
         /// </summary>
@@ -2239,6 +3854,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Project> UpdateProjectAsync(string projectId, UpdateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Update a project; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Applies a partial update to a project; fields left out of the request keep their current values.
+        /// <para>Operation <c>updateProject</c>: <c>PATCH /v1/projects/{project_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project after the update.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Project>> UpdateProjectWithResponseAsync(string projectId, UpdateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Delete a project
         /// </summary>
@@ -2259,6 +3896,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Delete a project; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Soft-deletes the project together with every database that belongs to it.
+        /// <para>Operation <c>deleteProject</c>: <c>DELETE /v1/projects/{project_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteProjectWithResponseAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Get project metrics
         /// </summary>
@@ -2279,6 +3937,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ProjectMetricsResponse> GetProjectMetricsAsync(string projectId, GetProjectMetricsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get project metrics; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Latest point-in-time metrics for this project; pass a region to see only that region.
+        /// <para>Operation <c>getProjectMetrics</c>: <c>GET /v1/projects/{project_id}/metrics</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's metrics snapshots.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectMetricsResponse>> GetProjectMetricsWithResponseAsync(string projectId, GetProjectMetricsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List replicas
         /// </summary>
@@ -2299,6 +3978,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListReplicasResponse> ListReplicasAsync(string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List replicas; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Every read-only copy of this database.
+        /// <para>Operation <c>listReplicas</c>: <c>GET /v1/databases/{database_id}/replicas</c>.</para>
+        /// </remarks>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database's read replicas.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListReplicasResponse>> ListReplicasWithResponseAsync(string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Add a replica
         /// </summary>
@@ -2320,6 +4020,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Replica> CreateReplicaAsync(string databaseId, CreateReplicaRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Add a replica; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Registers another read-only copy for this database.
+        /// <para>Operation <c>createReplica</c>: <c>POST /v1/databases/{database_id}/replicas</c>.</para>
+        /// </remarks>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The replica was added.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Replica>> CreateReplicaWithResponseAsync(string databaseId, CreateReplicaRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Delete a replica
         /// </summary>
@@ -2341,6 +4063,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteReplicaAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Delete a replica; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Unregisters this read-only copy.
+        /// <para>Operation <c>deleteReplica</c>: <c>DELETE /v1/databases/{database_id}/replicas/{replica_id}</c>.</para>
+        /// </remarks>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="replicaId">Replica ID, such as <c>rep_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteReplicaWithResponseAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -2384,6 +4128,39 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListCacheRulesResponse> ListCacheRulesAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListCacheRulesRequest(projectId, databaseId, parameters);
+            return _transport.SendAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List cache rules; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// For each query shape observed on this database, gives its statistics and whether caching it is recommended.
+        /// <para>Operation <c>listCacheRules</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/cache-rules</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database's cache rule entries.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListCacheRulesResponse>> ListCacheRulesWithResponseAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListCacheRulesRequest(projectId, databaseId, parameters);
+            return _transport.SendWithResponseAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListCacheRulesRequest(string projectId, string databaseId, ListCacheRulesParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listCacheRules", "v1/projects/{project_id}/databases/{database_id}/cache-rules");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
@@ -2392,7 +4169,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -2423,7 +4200,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListCacheRulesParams();
                     page_.PageToken = pageToken_;
-                    return ListCacheRulesAsync(projectId, databaseId, page_, requestOptions, pageCancellationToken_);
+                    return ListCacheRulesAsync(projectId, databaseId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Entries,
                 static response_ => response_.NextPageToken,
@@ -2453,12 +4230,46 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<UpdateCacheRuleResponse> UpdateCacheRuleAsync(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateCacheRuleRequest(projectId, databaseId, queryHash, body);
+            return _transport.SendAsync<UpdateCacheRuleResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Update a cache rule; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Turns caching on or off for one query shape, optionally overriding its TTL and SWR. The query shape must already be present in the cache rules.
+        /// <para>Operation <c>updateCacheRule</c>: <c>PUT /v1/projects/{project_id}/databases/{database_id}/cache-rules/{query_hash}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="queryHash">Hex xxhash64 of the normalized query.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The cache rule was updated.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<UpdateCacheRuleResponse>> UpdateCacheRuleWithResponseAsync(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateCacheRuleRequest(projectId, databaseId, queryHash, body);
+            return _transport.SendWithResponseAsync<UpdateCacheRuleResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateCacheRuleRequest(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PUT", "updateCacheRule", "v1/projects/{project_id}/databases/{database_id}/cache-rules/{query_hash}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
             request_.AddPathParameter("query_hash", queryHash, nameof(queryHash));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<UpdateCacheRuleResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Add a custom domain
@@ -2483,10 +4294,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<CustomDomain> CreateCustomDomainAsync(string projectId, CreateCustomDomainRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateCustomDomainRequest(projectId, body);
+            return _transport.SendAsync<CustomDomain>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Add a custom domain; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Attaches a hostname you own to this project; the response tells you which DNS record proves ownership. Scale or Enterprise plan needed.
+        /// <para>Operation <c>createCustomDomain</c>: <c>POST /v1/projects/{project_id}/domains</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The custom domain was added.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The plan is not Scale or Enterprise, so custom domains are unavailable.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<CustomDomain>> CreateCustomDomainWithResponseAsync(string projectId, CreateCustomDomainRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateCustomDomainRequest(projectId, body);
+            return _transport.SendWithResponseAsync<CustomDomain>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateCustomDomainRequest(string projectId, CreateCustomDomainRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createCustomDomain", "v1/projects/{project_id}/domains");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<CustomDomain>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List custom domains
@@ -2510,6 +4354,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListCustomDomainsResponse> ListCustomDomainsAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListCustomDomainsRequest(projectId, parameters);
+            return _transport.SendAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List custom domains; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows each hostname attached to this project.
+        /// <para>Operation <c>listCustomDomains</c>: <c>GET /v1/projects/{project_id}/domains</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's custom domains.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListCustomDomainsResponse>> ListCustomDomainsWithResponseAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListCustomDomainsRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListCustomDomainsRequest(string projectId, ListCustomDomainsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listCustomDomains", "v1/projects/{project_id}/domains");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -2517,7 +4393,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -2547,7 +4423,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListCustomDomainsParams();
                     page_.PageToken = pageToken_;
-                    return ListCustomDomainsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListCustomDomainsAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Domains,
                 static response_ => response_.NextPageToken,
@@ -2575,10 +4451,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task DeleteCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildDeleteCustomDomainRequest(projectId, domainId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Delete a custom domain; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Detaches the hostname; its TLS certificate is revoked as well.
+        /// <para>Operation <c>deleteCustomDomain</c>: <c>DELETE /v1/projects/{project_id}/domains/{domain_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="domainId">Custom domain ID, such as <c>dom_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteCustomDomainWithResponseAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildDeleteCustomDomainRequest(projectId, domainId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildDeleteCustomDomainRequest(string projectId, string domainId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteCustomDomain", "v1/projects/{project_id}/domains/{domain_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("domain_id", domainId, nameof(domainId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Verify a custom domain's DNS
@@ -2602,10 +4510,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<VerifyCustomDomainResponse> VerifyCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildVerifyCustomDomainRequest(projectId, domainId);
+            return _transport.SendAsync<VerifyCustomDomainResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Verify a custom domain's DNS; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Proves you own the hostname by looking for the expected TXT record in DNS; when found, the domain's status changes. Scale or Enterprise plan needed.
+        /// <para>Operation <c>verifyCustomDomain</c>: <c>POST /v1/projects/{project_id}/domains/{domain_id}/verify</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="domainId">Custom domain ID, such as <c>dom_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Outcome of the DNS verification.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The plan is not Scale or Enterprise, so custom domains are unavailable.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<VerifyCustomDomainResponse>> VerifyCustomDomainWithResponseAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildVerifyCustomDomainRequest(projectId, domainId);
+            return _transport.SendWithResponseAsync<VerifyCustomDomainResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildVerifyCustomDomainRequest(string projectId, string domainId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "verifyCustomDomain", "v1/projects/{project_id}/domains/{domain_id}/verify");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("domain_id", domainId, nameof(domainId));
-            return _transport.SendAsync<VerifyCustomDomainResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Create a project
@@ -2628,9 +4568,40 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<CreateProjectResponse> CreateProjectAsync(CreateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateProjectRequest(body);
+            return _transport.SendAsync<CreateProjectResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Create a project; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Adds a project under the organization named in the request.
+        /// <para>Operation <c>createProject</c>: <c>POST /v1/projects</c>.</para>
+        /// </remarks>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project was created.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<CreateProjectResponse>> CreateProjectWithResponseAsync(CreateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateProjectRequest(body);
+            return _transport.SendWithResponseAsync<CreateProjectResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateProjectRequest(CreateProjectRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createProject", "v1/projects");
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<CreateProjectResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List projects
@@ -2653,6 +4624,37 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListProjectsRequest(orgId, parameters);
+            return _transport.SendAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List projects; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows the projects that belong to one organization. You must pass <c>org_id</c> in the query string.
+        /// <para>Operation <c>listProjects</c>: <c>GET /v1/projects</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization whose projects are listed.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's projects.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListProjectsResponse>> ListProjectsWithResponseAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListProjectsRequest(orgId, parameters);
+            return _transport.SendWithResponseAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListProjectsRequest(string orgId, ListProjectsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listProjects", "v1/projects");
             request_.AddQueryParameter("org_id", orgId);
             if (parameters != null)
@@ -2661,7 +4663,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_token", parameters.PageToken);
                 request_.AddQueryParameter("sort_by", parameters.SortBy);
             }
-            return _transport.SendAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -2691,7 +4693,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListProjectsParams();
                     page_.PageToken = pageToken_;
-                    return ListProjectsAsync(orgId, page_, requestOptions, pageCancellationToken_);
+                    return ListProjectsAsync(orgId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Projects,
                 static response_ => response_.NextPageToken,
@@ -2718,9 +4720,40 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<Project> GetProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetProjectRequest(projectId);
+            return _transport.SendAsync<Project>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get a project; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Fetches one project by its ID.
+        /// <para>Operation <c>getProject</c>: <c>GET /v1/projects/{project_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The requested project.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Project>> GetProjectWithResponseAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetProjectRequest(projectId);
+            return _transport.SendWithResponseAsync<Project>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetProjectRequest(string projectId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getProject", "v1/projects/{project_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-            return _transport.SendAsync<Project>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Update a project
@@ -2744,10 +4777,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<Project> UpdateProjectAsync(string projectId, UpdateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateProjectRequest(projectId, body);
+            return _transport.SendAsync<Project>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Update a project; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Applies a partial update to a project; fields left out of the request keep their current values.
+        /// <para>Operation <c>updateProject</c>: <c>PATCH /v1/projects/{project_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project after the update.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Project>> UpdateProjectWithResponseAsync(string projectId, UpdateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateProjectRequest(projectId, body);
+            return _transport.SendWithResponseAsync<Project>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateProjectRequest(string projectId, UpdateProjectRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateProject", "v1/projects/{project_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<Project>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Delete a project
@@ -2770,9 +4835,40 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task DeleteProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildDeleteProjectRequest(projectId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Delete a project; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Soft-deletes the project together with every database that belongs to it.
+        /// <para>Operation <c>deleteProject</c>: <c>DELETE /v1/projects/{project_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteProjectWithResponseAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildDeleteProjectRequest(projectId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildDeleteProjectRequest(string projectId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteProject", "v1/projects/{project_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Get project metrics
@@ -2795,6 +4891,37 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ProjectMetricsResponse> GetProjectMetricsAsync(string projectId, GetProjectMetricsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetProjectMetricsRequest(projectId, parameters);
+            return _transport.SendAsync<ProjectMetricsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get project metrics; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Latest point-in-time metrics for this project; pass a region to see only that region.
+        /// <para>Operation <c>getProjectMetrics</c>: <c>GET /v1/projects/{project_id}/metrics</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's metrics snapshots.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectMetricsResponse>> GetProjectMetricsWithResponseAsync(string projectId, GetProjectMetricsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetProjectMetricsRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ProjectMetricsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetProjectMetricsRequest(string projectId, GetProjectMetricsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getProjectMetrics", "v1/projects/{project_id}/metrics");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -2802,7 +4929,7 @@ namespace PgBeam
                 request_.AddQueryParameter("limit", parameters.Limit);
                 request_.AddQueryParameter("region", parameters.Region);
             }
-            return _transport.SendAsync<ProjectMetricsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List replicas
@@ -2825,9 +4952,40 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListReplicasResponse> ListReplicasAsync(string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListReplicasRequest(databaseId);
+            return _transport.SendAsync<ListReplicasResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List replicas; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Every read-only copy of this database.
+        /// <para>Operation <c>listReplicas</c>: <c>GET /v1/databases/{database_id}/replicas</c>.</para>
+        /// </remarks>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database's read replicas.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListReplicasResponse>> ListReplicasWithResponseAsync(string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListReplicasRequest(databaseId);
+            return _transport.SendWithResponseAsync<ListReplicasResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListReplicasRequest(string databaseId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listReplicas", "v1/databases/{database_id}/replicas");
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-            return _transport.SendAsync<ListReplicasResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Add a replica
@@ -2851,10 +5009,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<Replica> CreateReplicaAsync(string databaseId, CreateReplicaRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateReplicaRequest(databaseId, body);
+            return _transport.SendAsync<Replica>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Add a replica; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Registers another read-only copy for this database.
+        /// <para>Operation <c>createReplica</c>: <c>POST /v1/databases/{database_id}/replicas</c>.</para>
+        /// </remarks>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The replica was added.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Replica>> CreateReplicaWithResponseAsync(string databaseId, CreateReplicaRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateReplicaRequest(databaseId, body);
+            return _transport.SendWithResponseAsync<Replica>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateReplicaRequest(string databaseId, CreateReplicaRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createReplica", "v1/databases/{database_id}/replicas");
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<Replica>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Delete a replica
@@ -2878,10 +5068,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task DeleteReplicaAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildDeleteReplicaRequest(databaseId, replicaId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Delete a replica; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Unregisters this read-only copy.
+        /// <para>Operation <c>deleteReplica</c>: <c>DELETE /v1/databases/{database_id}/replicas/{replica_id}</c>.</para>
+        /// </remarks>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="replicaId">Replica ID, such as <c>rep_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteReplicaWithResponseAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildDeleteReplicaRequest(databaseId, replicaId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildDeleteReplicaRequest(string databaseId, string replicaId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteReplica", "v1/databases/{database_id}/replicas/{replica_id}");
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
             request_.AddPathParameter("replica_id", replicaId, nameof(replicaId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -3000,6 +5222,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Database> CreateDatabaseAsync(string projectId, CreateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Add a database; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Adds a Postgres server as an upstream of this project.
+        /// <para>Operation <c>createDatabase</c>: <c>POST /v1/projects/{project_id}/databases</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database was registered.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> CreateDatabaseWithResponseAsync(string projectId, CreateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List databases
         /// </summary>
@@ -3021,6 +5265,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListDatabasesResponse> ListDatabasesAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List databases; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Every upstream connection this project has.
+        /// <para>Operation <c>listDatabases</c>: <c>GET /v1/projects/{project_id}/databases</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's databases.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListDatabasesResponse>> ListDatabasesWithResponseAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List databases, across every page: yields each <see cref="Database"/>, requesting the next page only when the enumeration reaches it.
@@ -3061,6 +5327,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Database> GetDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get a database; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Fetches one database by its ID.
+        /// <para>Operation <c>getDatabase</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The requested database.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> GetDatabaseWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Update a database
         /// </summary>
@@ -3083,6 +5371,29 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<Database> UpdateDatabaseAsync(string projectId, string databaseId, UpdateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Update a database; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Applies a partial update to a database connection; fields left out of the request keep their current values.
+        /// <para>Operation <c>updateDatabase</c>: <c>PATCH /v1/projects/{project_id}/databases/{database_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database after the update.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> UpdateDatabaseWithResponseAsync(string projectId, string databaseId, UpdateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Delete a database
         /// </summary>
@@ -3104,6 +5415,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Delete a database; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Detaches this database so the project no longer uses it.
+        /// <para>Operation <c>deleteDatabase</c>: <c>DELETE /v1/projects/{project_id}/databases/{database_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteDatabaseWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Test a database connection
         /// </summary>
@@ -3125,6 +5458,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<TestConnectionResult> TestDatabaseConnectionAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Test a database connection; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Checks reachability: PgBeam tries to log in to the upstream with its saved credentials and tells you the outcome.
+        /// <para>Operation <c>testDatabaseConnection</c>: <c>POST /v1/projects/{project_id}/databases/{database_id}/test-connection</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Outcome of the connection attempt.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<TestConnectionResult>> TestDatabaseConnectionWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Scan a database for likely PII columns
         /// </summary>
@@ -3146,6 +5501,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ScanPiiResult> ScanDatabaseForPiiAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Scan a database for likely PII columns; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Opens a read-only connection to the upstream database, reads <c>information_schema</c>, checks sampled column values with PII heuristics and returns masking suggestions in ranked order. The suggestions are only advice: nothing is applied automatically, and an operator decides which to copy into a policy profile's masking rules.
+        /// <para>Operation <c>scanDatabaseForPii</c>: <c>POST /v1/projects/{project_id}/databases/{database_id}/scan-pii</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Findings of the PII scan.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ScanPiiResult>> ScanDatabaseForPiiWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Read a database's schema catalog
         /// </summary>
@@ -3167,6 +5544,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SchemaCatalog> GetSchemaCatalogAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Read a database's schema catalog; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Opens a read-only connection to the upstream database and lists its user tables and views with their columns, skipping system schemas and storing nothing. The policy editor uses this for autocomplete and view warnings: the relation kind tells a view (whose masking and row filters act on the view, not its base tables) apart from a base table, and each column's <c>is_binary</c> flag marks columns that are masked to NULL.
+        /// <para>Operation <c>getSchemaCatalog</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/schema-catalog</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database's schema catalog.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SchemaCatalog>> GetSchemaCatalogWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -3209,10 +5608,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<Database> CreateDatabaseAsync(string projectId, CreateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateDatabaseRequest(projectId, body);
+            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Add a database; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Adds a Postgres server as an upstream of this project.
+        /// <para>Operation <c>createDatabase</c>: <c>POST /v1/projects/{project_id}/databases</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database was registered.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> CreateDatabaseWithResponseAsync(string projectId, CreateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateDatabaseRequest(projectId, body);
+            return _transport.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateDatabaseRequest(string projectId, CreateDatabaseRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createDatabase", "v1/projects/{project_id}/databases");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List databases
@@ -3236,6 +5667,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListDatabasesResponse> ListDatabasesAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListDatabasesRequest(projectId, parameters);
+            return _transport.SendAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List databases; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Every upstream connection this project has.
+        /// <para>Operation <c>listDatabases</c>: <c>GET /v1/projects/{project_id}/databases</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's databases.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListDatabasesResponse>> ListDatabasesWithResponseAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListDatabasesRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListDatabasesRequest(string projectId, ListDatabasesParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listDatabases", "v1/projects/{project_id}/databases");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -3243,7 +5706,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -3273,7 +5736,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListDatabasesParams();
                     page_.PageToken = pageToken_;
-                    return ListDatabasesAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListDatabasesAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Databases,
                 static response_ => response_.NextPageToken,
@@ -3301,10 +5764,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<Database> GetDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetDatabaseRequest(projectId, databaseId);
+            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get a database; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Fetches one database by its ID.
+        /// <para>Operation <c>getDatabase</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The requested database.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> GetDatabaseWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetDatabaseRequest(projectId, databaseId);
+            return _transport.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetDatabaseRequest(string projectId, string databaseId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getDatabase", "v1/projects/{project_id}/databases/{database_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Update a database
@@ -3329,11 +5824,44 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<Database> UpdateDatabaseAsync(string projectId, string databaseId, UpdateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateDatabaseRequest(projectId, databaseId, body);
+            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Update a database; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Applies a partial update to a database connection; fields left out of the request keep their current values.
+        /// <para>Operation <c>updateDatabase</c>: <c>PATCH /v1/projects/{project_id}/databases/{database_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database after the update.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> UpdateDatabaseWithResponseAsync(string projectId, string databaseId, UpdateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateDatabaseRequest(projectId, databaseId, body);
+            return _transport.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateDatabaseRequest(string projectId, string databaseId, UpdateDatabaseRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateDatabase", "v1/projects/{project_id}/databases/{database_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Delete a database
@@ -3357,10 +5885,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task DeleteDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildDeleteDatabaseRequest(projectId, databaseId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Delete a database; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Detaches this database so the project no longer uses it.
+        /// <para>Operation <c>deleteDatabase</c>: <c>DELETE /v1/projects/{project_id}/databases/{database_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteDatabaseWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildDeleteDatabaseRequest(projectId, databaseId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildDeleteDatabaseRequest(string projectId, string databaseId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteDatabase", "v1/projects/{project_id}/databases/{database_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Test a database connection
@@ -3384,10 +5944,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<TestConnectionResult> TestDatabaseConnectionAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildTestDatabaseConnectionRequest(projectId, databaseId);
+            return _transport.SendAsync<TestConnectionResult>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Test a database connection; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Checks reachability: PgBeam tries to log in to the upstream with its saved credentials and tells you the outcome.
+        /// <para>Operation <c>testDatabaseConnection</c>: <c>POST /v1/projects/{project_id}/databases/{database_id}/test-connection</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Outcome of the connection attempt.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<TestConnectionResult>> TestDatabaseConnectionWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildTestDatabaseConnectionRequest(projectId, databaseId);
+            return _transport.SendWithResponseAsync<TestConnectionResult>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildTestDatabaseConnectionRequest(string projectId, string databaseId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "testDatabaseConnection", "v1/projects/{project_id}/databases/{database_id}/test-connection");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-            return _transport.SendAsync<TestConnectionResult>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Scan a database for likely PII columns
@@ -3411,10 +6003,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ScanPiiResult> ScanDatabaseForPiiAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildScanDatabaseForPiiRequest(projectId, databaseId);
+            return _transport.SendAsync<ScanPiiResult>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Scan a database for likely PII columns; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Opens a read-only connection to the upstream database, reads <c>information_schema</c>, checks sampled column values with PII heuristics and returns masking suggestions in ranked order. The suggestions are only advice: nothing is applied automatically, and an operator decides which to copy into a policy profile's masking rules.
+        /// <para>Operation <c>scanDatabaseForPii</c>: <c>POST /v1/projects/{project_id}/databases/{database_id}/scan-pii</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Findings of the PII scan.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ScanPiiResult>> ScanDatabaseForPiiWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildScanDatabaseForPiiRequest(projectId, databaseId);
+            return _transport.SendWithResponseAsync<ScanPiiResult>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildScanDatabaseForPiiRequest(string projectId, string databaseId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "scanDatabaseForPii", "v1/projects/{project_id}/databases/{database_id}/scan-pii");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-            return _transport.SendAsync<ScanPiiResult>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Read a database's schema catalog
@@ -3438,10 +6062,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<SchemaCatalog> GetSchemaCatalogAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetSchemaCatalogRequest(projectId, databaseId);
+            return _transport.SendAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Read a database's schema catalog; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Opens a read-only connection to the upstream database and lists its user tables and views with their columns, skipping system schemas and storing nothing. The policy editor uses this for autocomplete and view warnings: the relation kind tells a view (whose masking and row filters act on the view, not its base tables) apart from a base table, and each column's <c>is_binary</c> flag marks columns that are masked to NULL.
+        /// <para>Operation <c>getSchemaCatalog</c>: <c>GET /v1/projects/{project_id}/databases/{database_id}/schema-catalog</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The database's schema catalog.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SchemaCatalog>> GetSchemaCatalogWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetSchemaCatalogRequest(projectId, databaseId);
+            return _transport.SendWithResponseAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetSchemaCatalogRequest(string projectId, string databaseId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getSchemaCatalog", "v1/projects/{project_id}/databases/{database_id}/schema-catalog");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("database_id", databaseId, nameof(databaseId));
-            return _transport.SendAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -3493,6 +6149,22 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<HealthResponse> GetHealthAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Check API health; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Reports whether the API server is healthy.
+        /// <para>Operation <c>getHealth</c>: <c>GET /v1/health</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The API server is healthy.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<HealthResponse>> GetHealthWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List available regions
         /// </summary>
@@ -3509,6 +6181,23 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListRegionsResponse> ListRegionsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List available regions; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows which data plane regions are live.
+        /// <para>Operation <c>listRegions</c>: <c>GET /v1/regions</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The active regions.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListRegionsResponse>> ListRegionsWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Issue a self-host enrollment token
         /// </summary>
@@ -3529,6 +6218,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Issue a self-host enrollment token; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Creates the enrollment token that a self-hosted (BYOC) proxy presents when opening the control plane's config/audit gRPC stream. The token appears only in this response and cannot be fetched later. Only Scale or enterprise plans may do this.
+        /// <para>Operation <c>createSelfHostEnrollment</c>: <c>POST /v1/organizations/{org_id}/self-host-enrollments</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Created; token is shown only here.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization's plan.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SelfHostEnrollmentSecret>> CreateSelfHostEnrollmentWithResponseAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List self-host enrollments
         /// </summary>
@@ -3547,6 +6257,25 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListSelfHostEnrollmentsResponse> ListSelfHostEnrollmentsAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List self-host enrollments; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows this organization's enrollments for self-hosted proxies, without their token values.
+        /// <para>Operation <c>listSelfHostEnrollments</c>: <c>GET /v1/organizations/{org_id}/self-host-enrollments</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's enrollments.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListSelfHostEnrollmentsResponse>> ListSelfHostEnrollmentsWithResponseAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Revoke a self-host enrollment
         /// </summary>
@@ -3567,6 +6296,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task RevokeSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Revoke a self-host enrollment; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// After revocation, proxies can no longer authenticate with this enrollment's token. A proxy already connected keeps using the config it last received until it reconnects.
+        /// <para>Operation <c>revokeSelfHostEnrollment</c>: <c>DELETE /v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="enrollmentId">ID of the self-host enrollment.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> RevokeSelfHostEnrollmentWithResponseAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Rotate a self-host enrollment token
         /// </summary>
@@ -3588,6 +6338,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SelfHostEnrollmentSecret> RotateSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Rotate a self-host enrollment token; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Issues a replacement token for the enrollment while its id, metadata and expiry stay unchanged. The exchange is atomic: as soon as the call returns, the previous token is refused for new proxy connections. A proxy that is already connected keeps its open gRPC streams until it disconnects, and must use the new token when it reconnects. The new token appears only in this response and cannot be fetched later.
+        /// <para>Operation <c>rotateSelfHostEnrollment</c>: <c>POST /v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}/rotate</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="enrollmentId">ID of the self-host enrollment.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Done; new token appears only here.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Rotation is impossible because the enrollment has been revoked.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SelfHostEnrollmentSecret>> RotateSelfHostEnrollmentWithResponseAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -3624,8 +6396,34 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<HealthResponse> GetHealthAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var request_ = new PgBeam.Http.ApiRequest("GET", "getHealth", "v1/health");
+            var request_ = BuildGetHealthRequest();
             return _transport.SendAsync<HealthResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Check API health; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Reports whether the API server is healthy.
+        /// <para>Operation <c>getHealth</c>: <c>GET /v1/health</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The API server is healthy.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<HealthResponse>> GetHealthWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetHealthRequest();
+            return _transport.SendWithResponseAsync<HealthResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetHealthRequest()
+        {
+            var request_ = new PgBeam.Http.ApiRequest("GET", "getHealth", "v1/health");
+            return request_;
         }
         /// <summary>
         /// List available regions
@@ -3644,8 +6442,35 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListRegionsResponse> ListRegionsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
-            var request_ = new PgBeam.Http.ApiRequest("GET", "listRegions", "v1/regions");
+            var request_ = BuildListRegionsRequest();
             return _transport.SendAsync<ListRegionsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List available regions; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows which data plane regions are live.
+        /// <para>Operation <c>listRegions</c>: <c>GET /v1/regions</c>.</para>
+        /// </remarks>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The active regions.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListRegionsResponse>> ListRegionsWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListRegionsRequest();
+            return _transport.SendWithResponseAsync<ListRegionsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListRegionsRequest()
+        {
+            var request_ = new PgBeam.Http.ApiRequest("GET", "listRegions", "v1/regions");
+            return request_;
         }
         /// <summary>
         /// Issue a self-host enrollment token
@@ -3668,6 +6493,37 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateSelfHostEnrollmentRequest(orgId, body);
+            return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Issue a self-host enrollment token; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Creates the enrollment token that a self-hosted (BYOC) proxy presents when opening the control plane's config/audit gRPC stream. The token appears only in this response and cannot be fetched later. Only Scale or enterprise plans may do this.
+        /// <para>Operation <c>createSelfHostEnrollment</c>: <c>POST /v1/organizations/{org_id}/self-host-enrollments</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Created; token is shown only here.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization's plan.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SelfHostEnrollmentSecret>> CreateSelfHostEnrollmentWithResponseAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateSelfHostEnrollmentRequest(orgId, body);
+            return _transport.SendWithResponseAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateSelfHostEnrollmentRequest(string orgId, CreateSelfHostEnrollmentRequest? body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createSelfHostEnrollment", "v1/organizations/{org_id}/self-host-enrollments");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             // The contract makes this body optional: null sends the request without one.
@@ -3675,7 +6531,7 @@ namespace PgBeam
             {
                 request_.SetJsonBody(body, nameof(body));
             }
-            return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List self-host enrollments
@@ -3696,9 +6552,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListSelfHostEnrollmentsResponse> ListSelfHostEnrollmentsAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListSelfHostEnrollmentsRequest(orgId);
+            return _transport.SendAsync<ListSelfHostEnrollmentsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List self-host enrollments; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows this organization's enrollments for self-hosted proxies, without their token values.
+        /// <para>Operation <c>listSelfHostEnrollments</c>: <c>GET /v1/organizations/{org_id}/self-host-enrollments</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's enrollments.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListSelfHostEnrollmentsResponse>> ListSelfHostEnrollmentsWithResponseAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListSelfHostEnrollmentsRequest(orgId);
+            return _transport.SendWithResponseAsync<ListSelfHostEnrollmentsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListSelfHostEnrollmentsRequest(string orgId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listSelfHostEnrollments", "v1/organizations/{org_id}/self-host-enrollments");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
-            return _transport.SendAsync<ListSelfHostEnrollmentsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Revoke a self-host enrollment
@@ -3721,10 +6606,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task RevokeSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildRevokeSelfHostEnrollmentRequest(orgId, enrollmentId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Revoke a self-host enrollment; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// After revocation, proxies can no longer authenticate with this enrollment's token. A proxy already connected keeps using the config it last received until it reconnects.
+        /// <para>Operation <c>revokeSelfHostEnrollment</c>: <c>DELETE /v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="enrollmentId">ID of the self-host enrollment.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> RevokeSelfHostEnrollmentWithResponseAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildRevokeSelfHostEnrollmentRequest(orgId, enrollmentId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildRevokeSelfHostEnrollmentRequest(string orgId, string enrollmentId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "revokeSelfHostEnrollment", "v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.AddPathParameter("enrollment_id", enrollmentId, nameof(enrollmentId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Rotate a self-host enrollment token
@@ -3748,10 +6664,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> RotateSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildRotateSelfHostEnrollmentRequest(orgId, enrollmentId);
+            return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Rotate a self-host enrollment token; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Issues a replacement token for the enrollment while its id, metadata and expiry stay unchanged. The exchange is atomic: as soon as the call returns, the previous token is refused for new proxy connections. A proxy that is already connected keeps its open gRPC streams until it disconnects, and must use the new token when it reconnects. The new token appears only in this response and cannot be fetched later.
+        /// <para>Operation <c>rotateSelfHostEnrollment</c>: <c>POST /v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}/rotate</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="enrollmentId">ID of the self-host enrollment.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Done; new token appears only here.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Rotation is impossible because the enrollment has been revoked.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SelfHostEnrollmentSecret>> RotateSelfHostEnrollmentWithResponseAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildRotateSelfHostEnrollmentRequest(orgId, enrollmentId);
+            return _transport.SendWithResponseAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildRotateSelfHostEnrollmentRequest(string orgId, string enrollmentId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "rotateSelfHostEnrollment", "v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}/rotate");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.AddPathParameter("enrollment_id", enrollmentId, nameof(enrollmentId));
-            return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -3789,6 +6737,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<MigrationLintResponse> LintMigrationAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Lint a migration; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Flags risky DDL in the given migration and lists each problem found.
+        /// <para>Operation <c>lintMigration</c>: <c>POST /v1/projects/{project_id}/migrations:lint</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The linter's findings.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<MigrationLintResponse>> LintMigrationWithResponseAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -3830,10 +6799,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<MigrationLintResponse> LintMigrationAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildLintMigrationRequest(projectId, body);
+            return _transport.SendAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Lint a migration; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Flags risky DDL in the given migration and lists each problem found.
+        /// <para>Operation <c>lintMigration</c>: <c>POST /v1/projects/{project_id}/migrations:lint</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The linter's findings.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<MigrationLintResponse>> LintMigrationWithResponseAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildLintMigrationRequest(projectId, body);
+            return _transport.SendWithResponseAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildLintMigrationRequest(string projectId, MigrationLintRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "lintMigration", "v1/projects/{project_id}/migrations:lint");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -3873,6 +6873,29 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyProfile> CreatePolicyProfileAsync(string projectId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Create a policy profile; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Saves a new reusable rule set; agent credentials may then point to it.
+        /// <para>Operation <c>createPolicyProfile</c>: <c>POST /v1/projects/{project_id}/policies</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The policy profile was created.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> CreatePolicyProfileWithResponseAsync(string projectId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List policy profiles
         /// </summary>
@@ -3894,6 +6917,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListPolicyProfilesResponse> ListPolicyProfilesAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List policy profiles; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns this project's rule sets for agents.
+        /// <para>Operation <c>listPolicyProfiles</c>: <c>GET /v1/projects/{project_id}/policies</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's policy profiles.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListPolicyProfilesResponse>> ListPolicyProfilesWithResponseAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List policy profiles, across every page: yields each <see cref="PolicyProfile"/>, requesting the next page only when the enumeration reaches it.
@@ -3933,6 +6978,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyProfile> GetPolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get a policy profile; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Fetches one policy profile by its ID.
+        /// <para>Operation <c>getPolicyProfile</c>: <c>GET /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The requested policy profile.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> GetPolicyProfileWithResponseAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Update a policy profile
         /// </summary>
@@ -3955,6 +7021,29 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyProfile> UpdatePolicyProfileAsync(string projectId, string policyId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Update a policy profile; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Replaces a policy profile's settings; agent sessions already running pick up the change without reconnecting.
+        /// <para>Operation <c>updatePolicyProfile</c>: <c>PUT /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The policy profile after the update.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> UpdatePolicyProfileWithResponseAsync(string projectId, string policyId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Delete a policy profile
         /// </summary>
@@ -3976,6 +7065,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeletePolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Delete a policy profile; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Removes this profile. Refused while it is still assigned to any agent credential.
+        /// <para>Operation <c>deletePolicyProfile</c>: <c>DELETE /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Agent credentials still use this policy profile, so it cannot be removed.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeletePolicyProfileWithResponseAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Preview a policy verdict for one query
         /// </summary>
@@ -3997,6 +7108,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<DryEvalResult> DryEvalPolicyAsync(string projectId, DryEvalInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Preview a policy verdict for one query; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Runs one SQL statement through a policy, given either as an inline draft or by the id of a saved policy, and returns what the proxy would decide: allow, block, mask or row-filter. The data plane's own engine does the work (same parser, allow/block rules, row-filter rewriting and masking analysis used on live agent sessions), so the preview agrees with real enforcement. Stateful checks that one statement cannot exercise, namely per-region query and egress budgets, human approvals, and rollback/sandbox write routing, come back as informational notes rather than verdicts. Purely computational: no upstream connection is made and nothing is stored.
+        /// <para>Operation <c>dryEvalPolicy</c>: <c>POST /v1/projects/{project_id}/policy-evaluations</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The decision the policy would produce.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<DryEvalResult>> DryEvalPolicyWithResponseAsync(string projectId, DryEvalInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Simulate a policy over past agent queries
         /// </summary>
@@ -4018,6 +7151,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<PolicyReplayResult> ReplayPolicyAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Simulate a policy over past agent queries; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Re-runs the agent traffic recorded in the project's audit log through a candidate policy, given as an inline draft or the id of a saved policy, and reports the differences: queries that ran but would now be blocked, blocked queries that would now pass, and results that would be masked or row-filtered. Statements are deduplicated by normalized shape, newest first, and judged by the data plane's own policy engine, so outcomes agree with real enforcement. Stateful checks such as budgets, approvals and write-mode routing appear as informational notes per result rather than verdicts. Only the audit log is read; the upstream database is never contacted and nothing is stored.
+        /// <para>Operation <c>replayPolicy</c>: <c>POST /v1/projects/{project_id}/policy-replays</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Replay summary together with the decision for each query.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyReplayResult>> ReplayPolicyWithResponseAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -4061,10 +7216,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<PolicyProfile> CreatePolicyProfileAsync(string projectId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreatePolicyProfileRequest(projectId, body);
+            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Create a policy profile; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Saves a new reusable rule set; agent credentials may then point to it.
+        /// <para>Operation <c>createPolicyProfile</c>: <c>POST /v1/projects/{project_id}/policies</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The policy profile was created.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Duplicate resource, or state conflict.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> CreatePolicyProfileWithResponseAsync(string projectId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreatePolicyProfileRequest(projectId, body);
+            return _transport.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreatePolicyProfileRequest(string projectId, PolicyProfileInput body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createPolicyProfile", "v1/projects/{project_id}/policies");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List policy profiles
@@ -4088,6 +7276,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListPolicyProfilesResponse> ListPolicyProfilesAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListPolicyProfilesRequest(projectId, parameters);
+            return _transport.SendAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List policy profiles; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns this project's rule sets for agents.
+        /// <para>Operation <c>listPolicyProfiles</c>: <c>GET /v1/projects/{project_id}/policies</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's policy profiles.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListPolicyProfilesResponse>> ListPolicyProfilesWithResponseAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListPolicyProfilesRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListPolicyProfilesRequest(string projectId, ListPolicyProfilesParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listPolicyProfiles", "v1/projects/{project_id}/policies");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -4095,7 +7315,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -4125,7 +7345,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListPolicyProfilesParams();
                     page_.PageToken = pageToken_;
-                    return ListPolicyProfilesAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListPolicyProfilesAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Policies,
                 static response_ => response_.NextPageToken,
@@ -4152,10 +7372,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<PolicyProfile> GetPolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetPolicyProfileRequest(projectId, policyId);
+            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get a policy profile; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Fetches one policy profile by its ID.
+        /// <para>Operation <c>getPolicyProfile</c>: <c>GET /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The requested policy profile.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> GetPolicyProfileWithResponseAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetPolicyProfileRequest(projectId, policyId);
+            return _transport.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetPolicyProfileRequest(string projectId, string policyId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getPolicyProfile", "v1/projects/{project_id}/policies/{policy_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("policy_id", policyId, nameof(policyId));
-            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Update a policy profile
@@ -4180,11 +7431,44 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<PolicyProfile> UpdatePolicyProfileAsync(string projectId, string policyId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdatePolicyProfileRequest(projectId, policyId, body);
+            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Update a policy profile; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Replaces a policy profile's settings; agent sessions already running pick up the change without reconnecting.
+        /// <para>Operation <c>updatePolicyProfile</c>: <c>PUT /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The policy profile after the update.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> UpdatePolicyProfileWithResponseAsync(string projectId, string policyId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdatePolicyProfileRequest(projectId, policyId, body);
+            return _transport.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdatePolicyProfileRequest(string projectId, string policyId, PolicyProfileInput body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PUT", "updatePolicyProfile", "v1/projects/{project_id}/policies/{policy_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("policy_id", policyId, nameof(policyId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Delete a policy profile
@@ -4208,10 +7492,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task DeletePolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildDeletePolicyProfileRequest(projectId, policyId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Delete a policy profile; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Removes this profile. Refused while it is still assigned to any agent credential.
+        /// <para>Operation <c>deletePolicyProfile</c>: <c>DELETE /v1/projects/{project_id}/policies/{policy_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamConflictException">409: Agent credentials still use this policy profile, so it cannot be removed.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeletePolicyProfileWithResponseAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildDeletePolicyProfileRequest(projectId, policyId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildDeletePolicyProfileRequest(string projectId, string policyId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deletePolicyProfile", "v1/projects/{project_id}/policies/{policy_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("policy_id", policyId, nameof(policyId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Preview a policy verdict for one query
@@ -4235,10 +7551,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<DryEvalResult> DryEvalPolicyAsync(string projectId, DryEvalInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildDryEvalPolicyRequest(projectId, body);
+            return _transport.SendAsync<DryEvalResult>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Preview a policy verdict for one query; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Runs one SQL statement through a policy, given either as an inline draft or by the id of a saved policy, and returns what the proxy would decide: allow, block, mask or row-filter. The data plane's own engine does the work (same parser, allow/block rules, row-filter rewriting and masking analysis used on live agent sessions), so the preview agrees with real enforcement. Stateful checks that one statement cannot exercise, namely per-region query and egress budgets, human approvals, and rollback/sandbox write routing, come back as informational notes rather than verdicts. Purely computational: no upstream connection is made and nothing is stored.
+        /// <para>Operation <c>dryEvalPolicy</c>: <c>POST /v1/projects/{project_id}/policy-evaluations</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The decision the policy would produce.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<DryEvalResult>> DryEvalPolicyWithResponseAsync(string projectId, DryEvalInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildDryEvalPolicyRequest(projectId, body);
+            return _transport.SendWithResponseAsync<DryEvalResult>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildDryEvalPolicyRequest(string projectId, DryEvalInput body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "dryEvalPolicy", "v1/projects/{project_id}/policy-evaluations");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<DryEvalResult>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Simulate a policy over past agent queries
@@ -4262,10 +7610,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<PolicyReplayResult> ReplayPolicyAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildReplayPolicyRequest(projectId, body);
+            return _transport.SendAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Simulate a policy over past agent queries; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Re-runs the agent traffic recorded in the project's audit log through a candidate policy, given as an inline draft or the id of a saved policy, and reports the differences: queries that ran but would now be blocked, blocked queries that would now pass, and results that would be masked or row-filtered. Statements are deduplicated by normalized shape, newest first, and judged by the data plane's own policy engine, so outcomes agree with real enforcement. Stateful checks such as budgets, approvals and write-mode routing appear as informational notes per result rather than verdicts. Only the audit log is read; the upstream database is never contacted and nothing is stored.
+        /// <para>Operation <c>replayPolicy</c>: <c>POST /v1/projects/{project_id}/policy-replays</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: Replay summary together with the decision for each query.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyReplayResult>> ReplayPolicyWithResponseAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildReplayPolicyRequest(projectId, body);
+            return _transport.SendWithResponseAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildReplayPolicyRequest(string projectId, PolicyReplayInput body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "replayPolicy", "v1/projects/{project_id}/policy-replays");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -4323,6 +7703,26 @@ namespace PgBeam
         System.Threading.Tasks.Task<ListSupportCasesResponse> ListSupportCasesAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
+        /// List support cases; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows this organization's support tickets; you may filter by status or search the titles.
+        /// <para>Operation <c>listSupportCases</c>: <c>GET /v1/organizations/{org_id}/support/cases</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's support cases.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListSupportCasesResponse>> ListSupportCasesWithResponseAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
         /// List support cases, across every page: yields each <see cref="SupportCase"/>, requesting the next page only when the enumeration reaches it.
         /// </summary>
         /// <remarks>
@@ -4358,6 +7758,26 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SupportCase> CreateSupportCaseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Create a support case; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Opens a ticket; the request carries its first message.
+        /// <para>Operation <c>createSupportCase</c>: <c>POST /v1/organizations/{org_id}/support/cases</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The support case was opened.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportCase>> CreateSupportCaseWithResponseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Get a support case
         /// </summary>
@@ -4378,6 +7798,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<GetSupportCaseResponse> GetSupportCaseAsync(string orgId, string caseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get a support case; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Fetches one ticket plus its whole conversation.
+        /// <para>Operation <c>getSupportCase</c>: <c>GET /v1/organizations/{org_id}/support/cases/{case_id}</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The support case and its messages.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<GetSupportCaseResponse>> GetSupportCaseWithResponseAsync(string orgId, string caseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Update a support case
         /// </summary>
@@ -4399,6 +7840,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SupportCase> UpdateSupportCaseAsync(string orgId, string caseId, UpdateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Update a support case; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Closes the ticket, or reopens it, by setting its status.
+        /// <para>Operation <c>updateSupportCase</c>: <c>PATCH /v1/organizations/{org_id}/support/cases/{case_id}</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The support case after the change.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportCase>> UpdateSupportCaseWithResponseAsync(string orgId, string caseId, UpdateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Add a message to a support case
         /// </summary>
@@ -4420,6 +7883,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<SupportMessage> CreateSupportMessageAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Add a message to a support case; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Replies on a ticket that already exists.
+        /// <para>Operation <c>createSupportMessage</c>: <c>POST /v1/organizations/{org_id}/support/cases/{case_id}/messages</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The message was added.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportMessage>> CreateSupportMessageWithResponseAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -4460,6 +7945,36 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListSupportCasesResponse> ListSupportCasesAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListSupportCasesRequest(orgId, parameters);
+            return _transport.SendAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List support cases; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Shows this organization's support tickets; you may filter by status or search the titles.
+        /// <para>Operation <c>listSupportCases</c>: <c>GET /v1/organizations/{org_id}/support/cases</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The organization's support cases.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListSupportCasesResponse>> ListSupportCasesWithResponseAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListSupportCasesRequest(orgId, parameters);
+            return _transport.SendWithResponseAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListSupportCasesRequest(string orgId, ListSupportCasesParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listSupportCases", "v1/organizations/{org_id}/support/cases");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             if (parameters != null)
@@ -4469,7 +7984,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page", parameters.Page);
             }
-            return _transport.SendAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -4500,7 +8015,7 @@ namespace PgBeam
                     var page_ = filters_?.Clone() ?? new ListSupportCasesParams();
                     page_.Page = pageNumber_;
                     page_.PageSize = filters_?.PageSize ?? 20;
-                    return ListSupportCasesAsync(orgId, page_, requestOptions, pageCancellationToken_);
+                    return ListSupportCasesAsync(orgId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Cases,
                 static response_ => response_.Total,
@@ -4526,10 +8041,40 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<SupportCase> CreateSupportCaseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateSupportCaseRequest(orgId, body);
+            return _transport.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Create a support case; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Opens a ticket; the request carries its first message.
+        /// <para>Operation <c>createSupportCase</c>: <c>POST /v1/organizations/{org_id}/support/cases</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The support case was opened.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportCase>> CreateSupportCaseWithResponseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateSupportCaseRequest(orgId, body);
+            return _transport.SendWithResponseAsync<SupportCase>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateSupportCaseRequest(string orgId, CreateSupportCaseRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createSupportCase", "v1/organizations/{org_id}/support/cases");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Get a support case
@@ -4552,10 +8097,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<GetSupportCaseResponse> GetSupportCaseAsync(string orgId, string caseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetSupportCaseRequest(orgId, caseId);
+            return _transport.SendAsync<GetSupportCaseResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get a support case; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Fetches one ticket plus its whole conversation.
+        /// <para>Operation <c>getSupportCase</c>: <c>GET /v1/organizations/{org_id}/support/cases/{case_id}</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The support case and its messages.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<GetSupportCaseResponse>> GetSupportCaseWithResponseAsync(string orgId, string caseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetSupportCaseRequest(orgId, caseId);
+            return _transport.SendWithResponseAsync<GetSupportCaseResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetSupportCaseRequest(string orgId, string caseId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getSupportCase", "v1/organizations/{org_id}/support/cases/{case_id}");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.AddPathParameter("case_id", caseId, nameof(caseId));
-            return _transport.SendAsync<GetSupportCaseResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Update a support case
@@ -4579,11 +8155,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<SupportCase> UpdateSupportCaseAsync(string orgId, string caseId, UpdateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateSupportCaseRequest(orgId, caseId, body);
+            return _transport.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Update a support case; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Closes the ticket, or reopens it, by setting its status.
+        /// <para>Operation <c>updateSupportCase</c>: <c>PATCH /v1/organizations/{org_id}/support/cases/{case_id}</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The support case after the change.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportCase>> UpdateSupportCaseWithResponseAsync(string orgId, string caseId, UpdateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateSupportCaseRequest(orgId, caseId, body);
+            return _transport.SendWithResponseAsync<SupportCase>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateSupportCaseRequest(string orgId, string caseId, UpdateSupportCaseRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PATCH", "updateSupportCase", "v1/organizations/{org_id}/support/cases/{case_id}");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.AddPathParameter("case_id", caseId, nameof(caseId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Add a message to a support case
@@ -4607,11 +8215,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<SupportMessage> CreateSupportMessageAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateSupportMessageRequest(orgId, caseId, body);
+            return _transport.SendAsync<SupportMessage>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Add a message to a support case; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Replies on a ticket that already exists.
+        /// <para>Operation <c>createSupportMessage</c>: <c>POST /v1/organizations/{org_id}/support/cases/{case_id}/messages</c>.</para>
+        /// </remarks>
+        /// <param name="orgId">ID of the organization.</param>
+        /// <param name="caseId">Support case ID, such as <c>sc_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The message was added.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportMessage>> CreateSupportMessageWithResponseAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateSupportMessageRequest(orgId, caseId, body);
+            return _transport.SendWithResponseAsync<SupportMessage>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateSupportMessageRequest(string orgId, string caseId, CreateSupportMessageRequest body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createSupportMessage", "v1/organizations/{org_id}/support/cases/{case_id}/messages");
             request_.AddPathParameter("org_id", orgId, nameof(orgId));
             request_.AddPathParameter("case_id", caseId, nameof(caseId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<SupportMessage>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 
@@ -4677,6 +8317,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookEndpoint> CreateWebhookEndpointAsync(string projectId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Create a webhook endpoint; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Registers a URL to which this project's events get pushed.
+        /// <para>Operation <c>createWebhookEndpoint</c>: <c>POST /v1/projects/{project_id}/webhooks</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The webhook endpoint was created.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> CreateWebhookEndpointWithResponseAsync(string projectId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// List webhook endpoints
         /// </summary>
@@ -4698,6 +8360,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<ListWebhookEndpointsResponse> ListWebhookEndpointsAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// List webhook endpoints; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the project's webhook endpoints.
+        /// <para>Operation <c>listWebhookEndpoints</c>: <c>GET /v1/projects/{project_id}/webhooks</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's webhook endpoints.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListWebhookEndpointsResponse>> ListWebhookEndpointsWithResponseAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
 
         /// <summary>
         /// List webhook endpoints, across every page: yields each <see cref="WebhookEndpoint"/>, requesting the next page only when the enumeration reaches it.
@@ -4737,6 +8421,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookEndpoint> GetWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Get a webhook endpoint; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Looks up one webhook by ID.
+        /// <para>Operation <c>getWebhookEndpoint</c>: <c>GET /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The requested webhook endpoint.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> GetWebhookEndpointWithResponseAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Update a webhook endpoint
         /// </summary>
@@ -4758,6 +8463,28 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookEndpoint> UpdateWebhookEndpointAsync(string projectId, string webhookId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Update a webhook endpoint; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Replaces this webhook's settings.
+        /// <para>Operation <c>updateWebhookEndpoint</c>: <c>PUT /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The webhook endpoint after the update.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> UpdateWebhookEndpointWithResponseAsync(string projectId, string webhookId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Delete a webhook endpoint
         /// </summary>
@@ -4778,6 +8505,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task DeleteWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Delete a webhook endpoint; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Removes the webhook endpoint along with any deliveries still queued for it.
+        /// <para>Operation <c>deleteWebhookEndpoint</c>: <c>DELETE /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteWebhookEndpointWithResponseAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
         /// <summary>
         /// Send a test event
         /// </summary>
@@ -4798,6 +8546,27 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         System.Threading.Tasks.Task<WebhookTestResponse> TestWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
+
+        /// <summary>
+        /// Send a test event; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Puts a sample event in the outbound queue for this webhook.
+        /// <para>Operation <c>testWebhookEndpoint</c>: <c>POST /v1/projects/{project_id}/webhooks/{webhook_id}/test</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The test delivery was queued.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookTestResponse>> TestWebhookEndpointWithResponseAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default);
     }
 
     /// <summary>
@@ -4840,10 +8609,42 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> CreateWebhookEndpointAsync(string projectId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildCreateWebhookEndpointRequest(projectId, body);
+            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Create a webhook endpoint; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Registers a URL to which this project's events get pushed.
+        /// <para>Operation <c>createWebhookEndpoint</c>: <c>POST /v1/projects/{project_id}/webhooks</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The webhook endpoint was created.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> CreateWebhookEndpointWithResponseAsync(string projectId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildCreateWebhookEndpointRequest(projectId, body);
+            return _transport.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildCreateWebhookEndpointRequest(string projectId, WebhookEndpointInput body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "createWebhookEndpoint", "v1/projects/{project_id}/webhooks");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// List webhook endpoints
@@ -4867,6 +8668,38 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<ListWebhookEndpointsResponse> ListWebhookEndpointsAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildListWebhookEndpointsRequest(projectId, parameters);
+            return _transport.SendAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// List webhook endpoints; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Returns the project's webhook endpoints.
+        /// <para>Operation <c>listWebhookEndpoints</c>: <c>GET /v1/projects/{project_id}/webhooks</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="parameters">Optional query parameters; <see langword="null"/> sends none.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The project's webhook endpoints.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; wait and retry.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListWebhookEndpointsResponse>> ListWebhookEndpointsWithResponseAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildListWebhookEndpointsRequest(projectId, parameters);
+            return _transport.SendWithResponseAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildListWebhookEndpointsRequest(string projectId, ListWebhookEndpointsParams? parameters)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "listWebhookEndpoints", "v1/projects/{project_id}/webhooks");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             if (parameters != null)
@@ -4874,7 +8707,7 @@ namespace PgBeam
                 request_.AddQueryParameter("page_size", parameters.PageSize);
                 request_.AddQueryParameter("page_token", parameters.PageToken);
             }
-            return _transport.SendAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
 
         /// <summary>
@@ -4904,7 +8737,7 @@ namespace PgBeam
                 {
                     var page_ = filters_?.Clone() ?? new ListWebhookEndpointsParams();
                     page_.PageToken = pageToken_;
-                    return ListWebhookEndpointsAsync(projectId, page_, requestOptions, pageCancellationToken_);
+                    return ListWebhookEndpointsAsync(projectId, parameters: page_, requestOptions: requestOptions, cancellationToken: pageCancellationToken_);
                 },
                 static response_ => response_.Webhooks,
                 static response_ => response_.NextPageToken,
@@ -4931,10 +8764,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> GetWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildGetWebhookEndpointRequest(projectId, webhookId);
+            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Get a webhook endpoint; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Looks up one webhook by ID.
+        /// <para>Operation <c>getWebhookEndpoint</c>: <c>GET /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The requested webhook endpoint.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> GetWebhookEndpointWithResponseAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildGetWebhookEndpointRequest(projectId, webhookId);
+            return _transport.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildGetWebhookEndpointRequest(string projectId, string webhookId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("GET", "getWebhookEndpoint", "v1/projects/{project_id}/webhooks/{webhook_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("webhook_id", webhookId, nameof(webhookId));
-            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Update a webhook endpoint
@@ -4958,11 +8822,43 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> UpdateWebhookEndpointAsync(string projectId, string webhookId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildUpdateWebhookEndpointRequest(projectId, webhookId, body);
+            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Update a webhook endpoint; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Replaces this webhook's settings.
+        /// <para>Operation <c>updateWebhookEndpoint</c>: <c>PUT /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
+        /// <param name="body">The request body.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The webhook endpoint after the update.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> UpdateWebhookEndpointWithResponseAsync(string projectId, string webhookId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildUpdateWebhookEndpointRequest(projectId, webhookId, body);
+            return _transport.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildUpdateWebhookEndpointRequest(string projectId, string webhookId, WebhookEndpointInput body)
+        {
             var request_ = new PgBeam.Http.ApiRequest("PUT", "updateWebhookEndpoint", "v1/projects/{project_id}/webhooks/{webhook_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("webhook_id", webhookId, nameof(webhookId));
             request_.SetJsonBody(body, nameof(body));
-            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Delete a webhook endpoint
@@ -4985,10 +8881,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task DeleteWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildDeleteWebhookEndpointRequest(projectId, webhookId);
+            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Delete a webhook endpoint; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Removes the webhook endpoint along with any deliveries still queued for it.
+        /// <para>Operation <c>deleteWebhookEndpoint</c>: <c>DELETE /v1/projects/{project_id}/webhooks/{webhook_id}</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/></returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteWebhookEndpointWithResponseAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildDeleteWebhookEndpointRequest(projectId, webhookId);
+            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildDeleteWebhookEndpointRequest(string projectId, string webhookId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("DELETE", "deleteWebhookEndpoint", "v1/projects/{project_id}/webhooks/{webhook_id}");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("webhook_id", webhookId, nameof(webhookId));
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return request_;
         }
         /// <summary>
         /// Send a test event
@@ -5011,10 +8938,41 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
         public virtual System.Threading.Tasks.Task<WebhookTestResponse> TestWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
+            var request_ = BuildTestWebhookEndpointRequest(projectId, webhookId);
+            return _transport.SendAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        /// <summary>
+        /// Send a test event; returns the body together with the response's status and headers
+        /// </summary>
+        /// <remarks>
+        /// Puts a sample event in the outbound queue for this webhook.
+        /// <para>Operation <c>testWebhookEndpoint</c>: <c>POST /v1/projects/{project_id}/webhooks/{webhook_id}/test</c>.</para>
+        /// </remarks>
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+        /// <param name="webhookId">Webhook ID, such as <c>whk_xxx</c>.</param>
+        /// <param name="requestOptions">Per-call settings (idempotency key, timeout, extra headers, response callback); <see langword="null"/> uses the client's.</param>
+        /// <param name="cancellationToken">Cancels the call, including any wait between retries.</param>
+        /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The test delivery was queued.</returns>
+        /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
+        /// <exception cref="PgBeam.PgBeamValidationException">400: The request parameters are not valid.</exception>
+        /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: Authentication is missing or was rejected.</exception>
+        /// <exception cref="PgBeam.PgBeamForbiddenException">403: The current plan's limits do not permit this operation.</exception>
+        /// <exception cref="PgBeam.PgBeamNotFoundException">404: The requested resource does not exist.</exception>
+        /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
+        /// <exception cref="PgBeam.PgBeamNetworkException">The API could not be reached, or every attempt timed out.</exception>
+        public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookTestResponse>> TestWebhookEndpointWithResponseAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            var request_ = BuildTestWebhookEndpointRequest(projectId, webhookId);
+            return _transport.SendWithResponseAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
+        }
+
+        private static PgBeam.Http.ApiRequest BuildTestWebhookEndpointRequest(string projectId, string webhookId)
+        {
             var request_ = new PgBeam.Http.ApiRequest("POST", "testWebhookEndpoint", "v1/projects/{project_id}/webhooks/{webhook_id}/test");
             request_.AddPathParameter("project_id", projectId, nameof(projectId));
             request_.AddPathParameter("webhook_id", webhookId, nameof(webhookId));
-            return _transport.SendAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
+            return request_;
         }
     }
 

@@ -14,6 +14,7 @@ namespace PgBeam.Http;
 internal sealed class ApiRequest
 {
     private readonly List<KeyValuePair<string, string>> _query = [];
+    private List<KeyValuePair<string, string>>? _headers;
     private string _path;
 
     public ApiRequest(string method, string operationId, string pathTemplate)
@@ -45,6 +46,35 @@ internal sealed class ApiRequest
     public bool StreamResponse { get; init; }
 
     public IReadOnlyList<KeyValuePair<string, string>> Query => _query;
+
+    /// <summary>Header parameters the contract declares for the operation (<c>If-Match</c>), as the caller set them.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Headers => _headers ?? (IReadOnlyList<KeyValuePair<string, string>>)[];
+
+    /// <summary>Whether the operation gets an automatic <c>Idempotency-Key</c> (see <see cref="IdempotencyKeyUse"/>).</summary>
+    public IdempotencyKeyUse IdempotencyKeyUse { get; init; }
+
+    /// <summary>
+    /// Whether a <c>304 Not Modified</c> is a result rather than an error: set for the <c>…WithResponseAsync</c>
+    /// variants, which can return a response without a body.
+    /// </summary>
+    public bool AcceptsNotModified { get; set; }
+
+    /// <summary>Adds a header parameter; a null value sends nothing.</summary>
+    /// <exception cref="ArgumentException"><paramref name="value"/> contains a line break or NUL (the message never repeats the value).</exception>
+    public void AddHeader(string name, string? value, string parameterName)
+    {
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+        {
+            throw new ArgumentException($"'{parameterName}' contains a line break or NUL, which a header value cannot hold; nothing was sent.", parameterName);
+        }
+
+        (_headers ??= []).Add(new(name, value));
+    }
 
     /// <summary>Puts one escaped path segment in place of <c>{name}</c>.</summary>
     /// <exception cref="ArgumentNullException"><paramref name="value"/> is null.</exception>

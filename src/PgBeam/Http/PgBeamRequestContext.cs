@@ -23,6 +23,7 @@ internal sealed class PgBeamRequestContext
         PathTemplate = request.PathTemplate;
         ProjectId = request.ProjectId;
         StreamResponse = request.StreamResponse;
+        IdempotencyKeyUse = request.IdempotencyKeyUse;
         Options = options;
         _apiKey = apiKey;
         _body = request.Body;
@@ -36,6 +37,9 @@ internal sealed class PgBeamRequestContext
     public string? ProjectId { get; }
 
     public bool StreamResponse { get; }
+
+    /// <summary>What the contract says about <c>Idempotency-Key</c> for the operation.</summary>
+    public IdempotencyKeyUse IdempotencyKeyUse { get; }
 
     public RequestOptions? Options { get; }
 

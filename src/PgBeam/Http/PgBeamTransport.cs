@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
@@ -50,17 +51,53 @@ internal sealed class PgBeamTransport : IDisposable
     }
 
     /// <summary>
+    /// Sends a call and returns its typed body with status, headers and attempts. A <c>304 Not Modified</c> (a
+    /// conditional read whose resource did not change) is a result without a body, not an error.
+    /// </summary>
+    public async Task<PgBeamResponse<T>> SendWithResponseAsync<T>(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        request.AcceptsNotModified = true;
+        var context = new PgBeamRequestContext(request, options, Configuration.ApiKey);
+        using var response = await SendCoreAsync(request, options, context, cancellationToken).ConfigureAwait(false);
+        var headers = PgBeamErrorMapper.CollectHeaders(response);
+        var attempts = Math.Max(1, context.Attempts);
+        if (response.StatusCode == HttpStatusCode.NotModified)
+        {
+            return new PgBeamResponse<T>(response.StatusCode, headers, attempts);
+        }
+
+        var value = ReadJson<T>(await BodyOfAsync(response, cancellationToken).ConfigureAwait(false), request.OperationId);
+        return new PgBeamResponse<T>(response.StatusCode, headers, attempts, value);
+    }
+
+    /// <summary>Sends a call whose success response has no body, and returns its status, headers and attempts.</summary>
+    public async Task<PgBeamResponse> SendWithResponseAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
+    {
+        request.AcceptsNotModified = true;
+        var context = new PgBeamRequestContext(request, options, Configuration.ApiKey);
+        using var response = await SendCoreAsync(request, options, context, cancellationToken).ConfigureAwait(false);
+        return new PgBeamResponse(response.StatusCode, PgBeamErrorMapper.CollectHeaders(response), Math.Max(1, context.Attempts));
+    }
+
+    /// <summary>
     /// Sends a call and hands back the successful response unread, for bodies the caller streams (the CSV export).
     /// The caller disposes it. Error statuses are still mapped to exceptions.
     /// </summary>
     public Task<HttpResponseMessage> SendForStreamAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken) =>
         SendCoreAsync(request, options, cancellationToken);
 
-    private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken)
+    private Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, RequestOptions? options, CancellationToken cancellationToken) =>
+        SendCoreAsync(request, options, null, cancellationToken);
+
+    /// <param name="request">The call.</param>
+    /// <param name="options">The caller's per-call settings.</param>
+    /// <param name="context">The call's context, when the caller wants to read it afterwards (attempts); null creates one.</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    private async Task<HttpResponseMessage> SendCoreAsync(ApiRequest request, RequestOptions? options, PgBeamRequestContext? context, CancellationToken cancellationToken)
     {
         ThrowIfDisposed();
         options?.Validate();
-        var context = new PgBeamRequestContext(request, options, Configuration.ApiKey);
+        context ??= new PgBeamRequestContext(request, options, Configuration.ApiKey);
         using var message = CreateMessage(request, options, context);
         using var activity = StartActivity(request);
         var started = Stopwatch.GetTimestamp();
@@ -70,7 +107,7 @@ internal sealed class PgBeamTransport : IDisposable
         {
             var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
             statusCode = (int)response.StatusCode;
-            if (!response.IsSuccessStatusCode)
+            if (!response.IsSuccessStatusCode && !(request.AcceptsNotModified && response.StatusCode == HttpStatusCode.NotModified))
             {
                 using (response)
                 {
@@ -141,6 +178,13 @@ internal sealed class PgBeamTransport : IDisposable
             {
                 message.Headers.TryAddWithoutValidation(header.Key, header.Value);
             }
+        }
+
+        // Header parameters of the operation (If-Match, If-None-Match) win over the same names in RequestOptions.Headers.
+        foreach (var header in request.Headers)
+        {
+            message.Headers.Remove(header.Key);
+            message.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
         context.AttachTo(message);

@@ -7,7 +7,8 @@ using PgBeam.Http;
 
 namespace PgBeam;
 
-// exportAuditLogs answers text/csv, so it is left out of generation (nswag.json) and written here: the body is
+// exportAuditLogs answers text/csv, so the contract normalizer (build/codegen) leaves it out of generation because this
+// folder implements it (the ApiRequest below names the operation id). It is written here: the body is
 // handed to the caller as a stream, never read into memory or through the JSON reader.
 public partial class AgentsClient
 {

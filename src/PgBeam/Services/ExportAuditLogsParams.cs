@@ -8,7 +8,7 @@ namespace PgBeam;
 /// <see langword="null"/> is not sent.
 /// </summary>
 /// <remarks>
-/// Written by hand because <c>exportAuditLogs</c> is left out of generation (it answers CSV, not JSON); a test checks
+/// Written by hand because <c>exportAuditLogs</c> is left out of generation (it answers CSV, not JSON: see build/codegen); a test checks
 /// that these properties stay those of <see cref="ListAuditLogsParams"/> minus <c>Before</c> and <c>PageSize</c>.
 /// </remarks>
 public sealed class ExportAuditLogsParams

@@ -4,7 +4,8 @@ using System.Threading.Tasks;
 
 namespace PgBeam;
 
-// exportAuditLogs answers text/csv, so it is left out of generation (nswag.json) and declared here by hand.
+// exportAuditLogs answers text/csv, which the templates cannot express: the contract normalizer (build/codegen) leaves it
+// out of generation because this folder implements it (an ApiRequest naming the operation id), and it is declared here.
 public partial interface IAgentsClient
 {
     /// <summary>

@@ -107,7 +107,7 @@ public class AutoPagingWalkTests
         var paged = new List<string>();
         foreach (var service in services)
         {
-            foreach (var method in service.GetMethods().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal) && !m.Name.EndsWith("AutoPagingAsync", StringComparison.Ordinal)))
+            foreach (var method in service.GetMethods().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal) && !m.Name.EndsWith("AutoPagingAsync", StringComparison.Ordinal) && !m.Name.EndsWith("WithResponseAsync", StringComparison.Ordinal)))
             {
                 var parametersType = method.GetParameters().FirstOrDefault(p => p.Name == "parameters")?.ParameterType;
                 if (parametersType is null || !IsPaged(parametersType))
