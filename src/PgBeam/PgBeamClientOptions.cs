@@ -127,6 +127,13 @@ public sealed class PgBeamClientOptions
         BaseUrlWasSet = wasSet;
     }
 
+    /// <summary>Puts <see cref="Timeout"/> back as it was, "set" flag included (see <see cref="RestoreBaseUrl"/>).</summary>
+    internal void RestoreTimeout(TimeSpan value, bool wasSet)
+    {
+        _timeout = value;
+        TimeoutWasSet = wasSet;
+    }
+
     /// <summary>A copy, so a client keeps the settings it was built with even if the caller changes this object.</summary>
     public PgBeamClientOptions Clone()
     {

@@ -124,11 +124,19 @@ public static class PgBeamServiceCollectionExtensions
     {
         var baseUrl = options.BaseUrl;
         var baseUrlWasSet = options.BaseUrlWasSet;
+        var timeout = options.Timeout;
+        var timeoutWasSet = options.TimeoutWasSet;
         configuration.Bind(options);
         if (configuration[nameof(PgBeamClientOptions.BaseUrl)] is null)
         {
             // The binder writes BaseUrl back even when the section has none; that must not hide PGBEAM_API_URL.
             options.RestoreBaseUrl(baseUrl, baseUrlWasSet);
+        }
+
+        if (configuration[nameof(PgBeamClientOptions.Timeout)] is null)
+        {
+            // Likewise for Timeout: the default must not count as a timeout someone chose (see ClientConfiguration).
+            options.RestoreTimeout(timeout, timeoutWasSet);
         }
     }
 

@@ -88,6 +88,21 @@ public class ImplausibleSettingsTests
     }
 
     [Test]
+    public void A_short_budget_bound_without_a_timeout_keeps_the_default_timeout_and_is_accepted()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["PgBeam:ApiKey"] = "pgb_k",
+            ["PgBeam:Retry:TotalBudget"] = "00:00:10",
+        }).Build();
+        var services = new ServiceCollection();
+        services.AddPgBeam(configuration.GetSection("PgBeam"));
+        using var provider = services.BuildServiceProvider();
+
+        Assert.DoesNotThrow(() => provider.GetRequiredService<IStartupValidator>().Validate());
+    }
+
+    [Test]
     public void A_short_budget_under_the_default_attempt_timeout_is_still_accepted()
     {
         // The default 30 s attempt timeout was not chosen by anyone; the budget simply ends the call first.
