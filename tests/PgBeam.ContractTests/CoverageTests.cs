@@ -40,7 +40,7 @@ public sealed class CoverageTests : PrismContractTest
         foreach (var operation in contract.PublicOperations)
         {
             var reached = clean.Where(e => e.OperationId == operation.OperationId).ToList();
-            var missing = OperationCatalogue.Variants(operation)
+            var missing = ExpectedRequest.Variants(operation)
                 .Where(variant => !reached.Any(e => ExpectedRequest.For(operation, variant).Differences(e).Count == 0))
                 .ToList();
             if (reached.Count == 0 && !failures.ContainsKey(operation.OperationId))

@@ -88,7 +88,7 @@ internal sealed class CallOutcome
         }
 
         problems.AddRange(ExpectedRequest.For(contract[Call.OperationId], Call.Variant).Differences(exchange));
-        problems.AddRange(DerivedValueDifferences(Call.Derived!, exchange));
+        problems.AddRange(Call.Derived!.Differences(exchange));
 
         if (Exception is null && Call.ResultType is not null)
         {
@@ -108,31 +108,5 @@ internal sealed class CallOutcome
         }
 
         return problems;
-    }
-
-    /// <summary>How the path, query values and headers that reached Prism differ from the ones the call passed.</summary>
-    internal static IEnumerable<string> DerivedValueDifferences(Derivation.DerivedCall call, RecordedExchange exchange)
-    {
-        if (!string.Equals(exchange.Path, new Uri("http://x" + call.Path).AbsolutePath, StringComparison.Ordinal))
-        {
-            yield return $"the request went to {exchange.Path}, but the call's path values give {call.Path}";
-        }
-
-        foreach (var (name, value) in call.QueryValues)
-        {
-            var sent = exchange.Query.Where(pair => pair.Key == name).Select(pair => pair.Value).ToList();
-            if (sent.Count == 1 && sent[0] != value)
-            {
-                yield return $"query parameter '{name}' reached Prism as '{sent[0]}', but the call passed '{value}'";
-            }
-        }
-
-        foreach (var (name, value) in call.HeaderValues)
-        {
-            if (!exchange.Headers.TryGetValue(name, out var sent) || sent != value)
-            {
-                yield return $"header '{name}' should reach Prism as '{value}' but {(sent is null ? "did not arrive" : "arrived as '" + sent + "'")}";
-            }
-        }
     }
 }

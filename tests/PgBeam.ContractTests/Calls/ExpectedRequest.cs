@@ -17,6 +17,12 @@ internal sealed record ExpectedRequest(IReadOnlySet<string> QueryKeys, bool HasB
     /// <summary>Whether the operation has anything an <see cref="CallVariant.ExplicitNulls"/> call can set to null.</summary>
     public static bool HasNullableFields(ContractOperation operation) => operation.BodyProblem is null && operation.Body?.NullableFields.Count > 0;
 
+    /// <summary>The calls every operation gets: required inputs only, every input, and explicit nulls where its body allows them.</summary>
+    public static IReadOnlyList<CallVariant> Variants(ContractOperation operation) =>
+        HasNullableFields(operation)
+            ? [CallVariant.RequiredOnly, CallVariant.AllFields, CallVariant.ExplicitNulls]
+            : [CallVariant.RequiredOnly, CallVariant.AllFields];
+
     public static ExpectedRequest For(ContractOperation operation, CallVariant variant)
     {
         var body = operation.Body;

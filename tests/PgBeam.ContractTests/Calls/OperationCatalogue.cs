@@ -19,12 +19,6 @@ internal static class OperationCatalogue
     public static IEnumerable<NUnit.Framework.TestCaseData> Cases() =>
         All.Select(call => new NUnit.Framework.TestCaseData(call).SetArgDisplayNames(call.OperationId, call.Variant.ToString()));
 
-    /// <summary>The variants every call of <paramref name="operation"/> must cover.</summary>
-    public static IEnumerable<CallVariant> Variants(ContractOperation operation) =>
-        ExpectedRequest.HasNullableFields(operation)
-            ? [CallVariant.RequiredOnly, CallVariant.AllFields, CallVariant.ExplicitNulls]
-            : [CallVariant.RequiredOnly, CallVariant.AllFields];
-
     public static IEnumerable<OperationCall> Derive(ContractDocument contract)
     {
         foreach (var operation in contract.PublicOperations)
@@ -46,7 +40,7 @@ internal static class OperationCatalogue
                 continue;
             }
 
-            foreach (var variant in Variants(operation))
+            foreach (var variant in ExpectedRequest.Variants(operation))
             {
                 OperationCall call;
                 try

@@ -6,6 +6,7 @@ using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 using PgBeam.ContractTests.Calls;
+using PgBeam.ContractTests.Recording;
 
 namespace PgBeam.ContractTests.Derivation;
 
@@ -97,6 +98,32 @@ internal sealed class DerivedCall
     {
         var method = Binding.AutoPagingMethod ?? throw new DerivationException($"{Binding.Operation}: the SDK has no {NameRules.Pascal(Binding.Operation.OperationId)}AutoPagingAsync.");
         return (IAsyncEnumerable<object>)Invoke(method, client, cancellationToken)!;
+    }
+
+    /// <summary>How the path, query values and headers of <paramref name="exchange"/> differ from the ones this call passed.</summary>
+    public IEnumerable<string> Differences(RecordedExchange exchange)
+    {
+        if (!string.Equals(exchange.Path, new Uri("http://x" + Path).AbsolutePath, StringComparison.Ordinal))
+        {
+            yield return $"the request went to {exchange.Path}, but the call's path values give {Path}";
+        }
+
+        foreach (var (name, value) in QueryValues)
+        {
+            var sent = exchange.Query.Where(pair => pair.Key == name).Select(pair => pair.Value).ToList();
+            if (sent.Count == 1 && sent[0] != value)
+            {
+                yield return $"query parameter '{name}' arrived as '{sent[0]}', but the call passed '{value}'";
+            }
+        }
+
+        foreach (var (name, value) in HeaderValues)
+        {
+            if (!exchange.Headers.TryGetValue(name, out var sent) || sent != value)
+            {
+                yield return $"header '{name}' should arrive as '{value}' but {(sent is null ? "did not" : "arrived as '" + sent + "'")}";
+            }
+        }
     }
 
     public override string ToString() => $"{Binding.Operation.OperationId} {Variant} via {Method.Name}";
