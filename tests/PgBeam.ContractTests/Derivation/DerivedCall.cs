@@ -55,7 +55,10 @@ internal sealed class DerivedCall
     public IReadOnlyDictionary<string, string> HeaderValues { get; }
 
     /// <summary>The request body the call passes, or null.</summary>
-    public object? Body => Method.GetParameters().Select((p, i) => (p, i)).Where(x => x.p.Name == "body").Select(x => _arguments[x.i]).FirstOrDefault();
+    public object? Body => Argument("body");
+
+    /// <summary>The <c>&lt;OperationId&gt;Params</c> object the call passes, or null.</summary>
+    public object? Parameters => Argument("parameters");
 
     /// <summary>The path the call must reach (escaped, as on the wire).</summary>
     public string Path => Binding.Operation.ExpandPath(name => PathValues[name]);
@@ -127,6 +130,9 @@ internal sealed class DerivedCall
     }
 
     public override string ToString() => $"{Binding.Operation.OperationId} {Variant} via {Method.Name}";
+
+    private object? Argument(string name) =>
+        Method.GetParameters().Select((p, i) => (p, i)).Where(x => x.p.Name == name).Select(x => _arguments[x.i]).FirstOrDefault();
 
     private object? Invoke(MethodInfo method, PgBeamClient client, CancellationToken cancellationToken)
     {

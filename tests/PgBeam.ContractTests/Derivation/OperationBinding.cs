@@ -140,7 +140,7 @@ internal sealed class OperationBinding
             {
                 var contract = ContractParameterOf(parameter)!;
                 var value = contract.In == "query" && queryOverrides is not null && queryOverrides.TryGetValue(contract.Name, out var overridden)
-                    ? overridden
+                    ? As(overridden, parameter.ParameterType)
                     : contract.Required || fill == Fill.All
                         ? RequestValues.Build(parameter.ParameterType, contract.Schema, contract.Name, null, Fill.All, where)
                         : null;
@@ -194,6 +194,10 @@ internal sealed class OperationBinding
                 $"{service.Name} has {contractShaped.Count} overloads of {name} that take only contract inputs; the derived calls expect one " +
                 "(tests/PgBeam.ContractTests/Derivation/OperationBinding.cs).");
     }
+
+    /// <summary>An override converted to the C# type that carries it (<c>2</c> for a <c>long?</c> page size).</summary>
+    private static object? As(object? value, Type type) =>
+        value is null ? null : Convert.ChangeType(value, System.Nullable.GetUnderlyingType(type) ?? type, System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool HasParameter(MethodInfo method, string name) => method.GetParameters().Any(p => p.Name == name);
 
@@ -285,7 +289,7 @@ internal sealed class OperationBinding
             object? value;
             if (overrides is not null && overrides.TryGetValue(contract.Name, out var overridden))
             {
-                value = overridden;
+                value = As(overridden, property.PropertyType);
             }
             else if (fill == Fill.All)
             {
