@@ -6,7 +6,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
 using NUnit.Framework;
-using PgBeam.ContractTests.Calls;
+using PgBeam.ContractTests.Derivation;
 using PgBeam.ContractTests.Recording;
 
 namespace PgBeam.ContractTests;
@@ -20,7 +20,7 @@ public sealed class PrismCatchesWrongRequestsTests : PrismContractTest
     [Test]
     public void An_enum_value_outside_the_contract_sent_through_the_extensible_enum_is_rejected_with_Prism_reason()
     {
-        var profile = RequestSamples.MinimalPolicy();
+        var profile = new PolicyProfileInput { Name = "analytics-readonly" };
         profile.AccessMode = new PolicyProfileAccessMode("read_mostly");
 
         var thrown = Assert.ThrowsAsync<PgBeamValidationException>(() => Client.Policies.CreatePolicyProfileAsync(SampleIds.Project, profile));

@@ -52,6 +52,11 @@ internal sealed class CallOutcome
     /// </summary>
     public IReadOnlyList<string> Problems(ContractDocument contract)
     {
+        if (Call.Problem is { } underived)
+        {
+            return [underived.Message];
+        }
+
         var problems = new List<string>();
         var rejected = Exchanges.Where(e => e.Violations.Count > 0).ToList();
         if (rejected.Count > 0)
@@ -83,6 +88,7 @@ internal sealed class CallOutcome
         }
 
         problems.AddRange(ExpectedRequest.For(contract[Call.OperationId], Call.Variant).Differences(exchange));
+        problems.AddRange(Call.Derived!.Differences(exchange));
 
         if (Exception is null && Call.ResultType is not null)
         {

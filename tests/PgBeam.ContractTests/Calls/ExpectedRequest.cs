@@ -15,7 +15,13 @@ internal sealed record ExpectedRequest(IReadOnlySet<string> QueryKeys, bool HasB
     private static readonly IReadOnlySet<string> None = new HashSet<string>();
 
     /// <summary>Whether the operation has anything an <see cref="CallVariant.ExplicitNulls"/> call can set to null.</summary>
-    public static bool HasNullableFields(ContractOperation operation) => operation.Body?.NullableFields.Count > 0;
+    public static bool HasNullableFields(ContractOperation operation) => operation.BodyProblem is null && operation.Body?.NullableFields.Count > 0;
+
+    /// <summary>The calls every operation gets: required inputs only, every input, and explicit nulls where its body allows them.</summary>
+    public static IReadOnlyList<CallVariant> Variants(ContractOperation operation) =>
+        HasNullableFields(operation)
+            ? [CallVariant.RequiredOnly, CallVariant.AllFields, CallVariant.ExplicitNulls]
+            : [CallVariant.RequiredOnly, CallVariant.AllFields];
 
     public static ExpectedRequest For(ContractOperation operation, CallVariant variant)
     {
@@ -25,11 +31,7 @@ internal sealed record ExpectedRequest(IReadOnlySet<string> QueryKeys, bool HasB
             // An optional body is left out entirely by the minimal call.
             CallVariant.RequiredOnly => new(operation.RequiredQueryKeys, body?.Required == true, body?.Required == true ? body.RequiredFields : None, None),
             CallVariant.AllFields => new(operation.AllQueryKeys, body is not null, body?.AllFields ?? None, None),
-            CallVariant.ExplicitNulls when HasNullableFields(operation) => new(
-                operation.RequiredQueryKeys,
-                true,
-                body!.RequiredFields.Concat(body.NullableFields).Concat(body.NullableFields.SelectMany(Ancestors)).ToHashSet(StringComparer.Ordinal),
-                body.NullableFields),
+            CallVariant.ExplicitNulls when HasNullableFields(operation) => new(operation.RequiredQueryKeys, true, ExplicitNullFields(body!), body!.NullableFields),
             CallVariant.ExplicitNulls => throw new InvalidOperationException($"{operation.OperationId} has no nullable body field for an explicit-null call."),
             _ => throw new ArgumentOutOfRangeException(nameof(variant), variant, null),
         };
@@ -57,6 +59,32 @@ internal sealed record ExpectedRequest(IReadOnlySet<string> QueryKeys, bool HasB
         differences.AddRange(NullBodyFields.Except(exchange.NullBodyFields).Order(StringComparer.Ordinal).Select(f => $"body field '{f}' should reach Prism as an explicit null but did not"));
         differences.AddRange(exchange.NullBodyFields.Except(NullBodyFields).Order(StringComparer.Ordinal).Select(f => $"body field '{f}' reached Prism as null, but this variant sends a value"));
         return differences;
+    }
+
+    /// <summary>
+    /// What an explicit-null call sends: the required fields, a null in every nullable field, the objects that lead to
+    /// them, and whatever those objects themselves require; nothing below a field sent as null.
+    /// </summary>
+    private static IReadOnlySet<string> ExplicitNullFields(ContractRequestBody body)
+    {
+        var fields = body.RequiredFields.Concat(body.NullableFields).Concat(body.NullableFields.SelectMany(Ancestors)).ToHashSet(StringComparer.Ordinal);
+        bool added;
+        do
+        {
+            added = false;
+            foreach (var field in body.LocallyRequiredFields)
+            {
+                var parent = Ancestors(field).LastOrDefault();
+                if (parent is not null && fields.Contains(parent) && !body.NullableFields.Contains(parent))
+                {
+                    added |= fields.Add(field);
+                }
+            }
+        }
+        while (added);
+
+        fields.RemoveWhere(field => Ancestors(field).Any(body.NullableFields.Contains));
+        return fields;
     }
 
     /// <summary>The fields that must be present for <paramref name="path"/> to be: <c>a[].b.c</c> needs <c>a</c> and <c>a[].b</c>.</summary>

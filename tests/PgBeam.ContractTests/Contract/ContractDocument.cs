@@ -17,18 +17,34 @@ internal sealed class ContractDocument
 
     private static readonly string[] Methods = ["get", "put", "post", "patch", "delete", "head", "options", "trace"];
 
-    private ContractDocument(IReadOnlyList<ContractOperation> operations) => Operations = operations;
+    private ContractDocument(JObject document, IReadOnlyList<ContractOperation> operations)
+    {
+        Document = document;
+        Operations = operations;
+    }
+
+    /// <summary>The whole contract as JSON, for schema walks.</summary>
+    public JObject Document { get; }
 
     /// <summary>Every operation, including the excluded tags.</summary>
     public IReadOnlyList<ContractOperation> Operations { get; }
 
-    /// <summary>The operations the SDK must offer: all but those tagged <see cref="ExcludedTags"/>.</summary>
+    /// <summary>The operations the SDK must offer: all but those tagged <see cref="ExcludedTags"/> or marked <c>x-sdk-exclude</c>.</summary>
     public IReadOnlyList<ContractOperation> PublicOperations =>
-        Operations.Where(o => !o.Tags.Any(ExcludedTags.Contains)).ToList();
+        Operations.Where(o => !o.ExcludedFromSdk).ToList();
+
+    /// <summary>The services the SDK must offer: the first tags of the public operations, in contract order.</summary>
+    public IReadOnlyList<string> ServiceTags => PublicOperations.Select(o => o.ServiceTag).Distinct(StringComparer.Ordinal).ToList();
 
     public ContractOperation this[string operationId] =>
         Operations.SingleOrDefault(o => o.OperationId == operationId)
         ?? throw new KeyNotFoundException($"The contract has no operation '{operationId}'.");
+
+    /// <summary>A schema of the contract, by component name.</summary>
+    public SchemaNode Component(string name) =>
+        Document["components"]?["schemas"]?[name] is not null
+            ? SchemaNode.Of(Document, new JObject { ["$ref"] = "#/components/schemas/" + name }, name)
+            : throw new KeyNotFoundException($"The contract has no schema '{name}'.");
 
     public static ContractDocument Load(string path)
     {
@@ -54,7 +70,7 @@ internal sealed class ContractDocument
             throw new InvalidDataException($"Operation ids used twice: {string.Join(", ", duplicates)}.");
         }
 
-        return new ContractDocument(operations);
+        return new ContractDocument(document, operations);
     }
 
     /// <summary>The operation a request with this method and path calls; literal segments win over parameters.</summary>
@@ -65,43 +81,106 @@ internal sealed class ContractDocument
     {
         var id = (string?)operation["operationId"] ?? throw new InvalidDataException($"{method.ToUpperInvariant()} {path} has no operationId.");
         var tags = operation["tags"]?.Values<string>().OfType<string>().ToList() ?? [];
+        var excluded = tags.Any(ExcludedTags.Contains) || operation["x-sdk-exclude"] is JValue { Type: JTokenType.Boolean, Value: true };
 
         // Operation-level parameters override path-level ones with the same name and location.
-        var parameters = new Dictionary<(string In, string Name), JObject>();
+        var parameters = new Dictionary<(string In, string Name), ContractParameter>();
         foreach (var parameter in shared.Concat(operation["parameters"]?.Children() ?? []))
         {
             var resolved = ResolveParameter(document, parameter);
-            parameters[((string)resolved["in"]!, (string)resolved["name"]!)] = resolved;
+            var name = (string)resolved["name"]!;
+            var location = (string)resolved["in"]!;
+            var schema = resolved["schema"] ?? throw new InvalidDataException($"{id}: {location} parameter '{name}' has no schema.");
+            parameters[(location, name)] = new ContractParameter(
+                name,
+                location,
+                location == "path" || resolved["required"] is JValue { Type: JTokenType.Boolean, Value: true },
+                SchemaNode.Of(document, schema, $"{id} {location} parameter {name}"));
         }
 
-        var query = parameters.Values
-            .Where(p => (string?)p["in"] == "query")
-            .Select(p => new ContractQueryParameter((string)p["name"]!, p["required"]?.Type == JTokenType.Boolean && (bool)p["required"]!))
-            .ToList();
-
+        ContractBodyShape? bodyShape = null;
         ContractRequestBody? body = null;
+        string? bodyProblem = null;
         if (operation["requestBody"] is JObject requestBody)
         {
             var content = (JObject?)requestBody["content"] ?? throw new InvalidDataException($"{id}: requestBody without content.");
             var json = content["application/json"] ?? throw new NotSupportedException($"{id}: a request body that is not application/json.");
-            var required = requestBody["required"]?.Type == JTokenType.Boolean && (bool)requestBody["required"]!;
-            body = SchemaFieldPaths.ForBody(document, json["schema"]!, required);
+            var required = requestBody["required"] is JValue { Type: JTokenType.Boolean, Value: true };
+            bodyShape = new ContractBodyShape(SchemaNode.Of(document, json["schema"]!, $"{id} request body"), required);
+            try
+            {
+                body = SchemaFieldPaths.ForBody(document, json["schema"]!, required);
+            }
+            catch (NotSupportedException unsupported)
+            {
+                bodyProblem = unsupported.Message;
+            }
         }
 
-        return new ContractOperation(id, method.ToUpperInvariant(), path, tags, query, body);
+        var responses = ReadSuccessResponses(document, id, operation);
+        return new ContractOperation(
+            id, method.ToUpperInvariant(), path, tags, excluded, parameters.Values.ToList(), bodyShape, body, bodyProblem, responses,
+            ReadPagination(id, method, operation, parameters.Values, responses));
     }
 
-    private static JObject ResolveParameter(JObject document, JToken parameter)
+    private static List<ContractResponse> ReadSuccessResponses(JObject document, string id, JObject operation)
     {
-        if (parameter["$ref"] is JValue reference)
+        var responses = new List<ContractResponse>();
+        foreach (var response in ((JObject?)operation["responses"])?.Properties() ?? [])
         {
-            const string Prefix = "#/components/parameters/";
-            var name = ((string)reference!).StartsWith(Prefix, StringComparison.Ordinal)
-                ? ((string)reference!)[Prefix.Length..]
-                : throw new InvalidDataException($"Unsupported parameter $ref {reference}.");
-            return (JObject?)document["components"]?["parameters"]?[name] ?? throw new InvalidDataException($"$ref {reference} points nowhere.");
+            if (!int.TryParse(response.Name, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var status) || status is < 200 or > 299)
+            {
+                continue;
+            }
+
+            var resolved = ResolveComponent(document, response.Value, "#/components/responses/");
+            var content = resolved["content"] as JObject;
+            var media = content?.Properties().Select(p => p.Name).OrderBy(m => m == "application/json" ? 0 : 1).FirstOrDefault();
+            var schema = media is null ? null : content![media]?["schema"];
+            responses.Add(new ContractResponse(status, media, schema is null ? null : SchemaNode.Of(document, schema, $"{id} response {status}")));
         }
 
-        return (JObject)parameter;
+        return responses.OrderBy(r => r.Status).ToList();
+    }
+
+    private static ContractPagination? ReadPagination(string id, string method, JObject operation, IEnumerable<ContractParameter> parameters, List<ContractResponse> responses)
+    {
+        if (operation["x-pgbeam-pagination"] is JObject marker)
+        {
+            var style = (string?)marker["style"] switch
+            {
+                "token" => PagingStyle.Token,
+                "keyset" => PagingStyle.Keyset,
+                "page" => PagingStyle.PageNumber,
+                var other => throw new InvalidDataException($"{id}: x-pgbeam-pagination has an unknown style '{other}'."),
+            };
+            return new ContractPagination(style, (string?)marker["items"] ?? throw new InvalidDataException($"{id}: x-pgbeam-pagination names no items."), Inferred: false);
+        }
+
+        var page = responses.FirstOrDefault(r => r.Status == 200)?.Schema;
+        if (method != "get" || page is null || !parameters.Any(p => p.In == "query" && p.Name == "page_token") || page.Property("next_page_token") is null)
+        {
+            return null;
+        }
+
+        var arrays = page.Properties.Where(p => page.Property(p.Name)!.Type == "array").Select(p => p.Name).ToList();
+        return arrays.Count == 1 ? new ContractPagination(PagingStyle.Token, arrays[0], Inferred: true) : null;
+    }
+
+    private static JObject ResolveParameter(JObject document, JToken parameter) => ResolveComponent(document, parameter, "#/components/parameters/");
+
+    private static JObject ResolveComponent(JObject document, JToken node, string prefix)
+    {
+        if (node["$ref"] is JValue reference)
+        {
+            var target = (string)reference!;
+            var name = target.StartsWith(prefix, StringComparison.Ordinal)
+                ? target[prefix.Length..]
+                : throw new InvalidDataException($"Unsupported $ref {target} (expected {prefix}…).");
+            var section = prefix.Split('/')[^2];
+            return (JObject?)document["components"]?[section]?[name] ?? throw new InvalidDataException($"$ref {target} points nowhere.");
+        }
+
+        return (JObject)node;
     }
 }

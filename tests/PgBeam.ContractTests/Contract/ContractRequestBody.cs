@@ -10,8 +10,10 @@ namespace PgBeam.ContractTests.Contract;
 /// <param name="AllFields">Every field the schema defines, at every depth.</param>
 /// <param name="RequiredFields">The fields a minimal valid body has: required ones, descending only into required objects.</param>
 /// <param name="NullableFields">The fields the schema lets be an explicit JSON null.</param>
+/// <param name="LocallyRequiredFields">The fields their own object requires, whether or not that object is sent.</param>
 internal sealed record ContractRequestBody(
     bool Required,
     IReadOnlySet<string> AllFields,
     IReadOnlySet<string> RequiredFields,
-    IReadOnlySet<string> NullableFields);
+    IReadOnlySet<string> NullableFields,
+    IReadOnlySet<string> LocallyRequiredFields);

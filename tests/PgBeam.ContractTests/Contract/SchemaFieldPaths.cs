@@ -17,6 +17,7 @@ internal sealed class SchemaFieldPaths
     private readonly HashSet<string> _all = new(StringComparer.Ordinal);
     private readonly HashSet<string> _required = new(StringComparer.Ordinal);
     private readonly HashSet<string> _nullable = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _locallyRequired = new(StringComparer.Ordinal);
 
     private SchemaFieldPaths(JObject document) => _document = document;
 
@@ -24,7 +25,7 @@ internal sealed class SchemaFieldPaths
     {
         var walk = new SchemaFieldPaths(document);
         walk.Walk(schema, prefix: string.Empty, onRequiredPath: true, visiting: []);
-        return new ContractRequestBody(bodyRequired, walk._all, walk._required, walk._nullable);
+        return new ContractRequestBody(bodyRequired, walk._all, walk._required, walk._nullable, walk._locallyRequired);
     }
 
     /// <summary>Follows <c>$ref</c> (local only) until a schema with content.</summary>
@@ -115,6 +116,11 @@ internal sealed class SchemaFieldPaths
             if (isRequired)
             {
                 _required.Add(path);
+            }
+
+            if (required.Contains(name))
+            {
+                _locallyRequired.Add(path);
             }
 
             if (Flag(propertyToken, property, "nullable"))

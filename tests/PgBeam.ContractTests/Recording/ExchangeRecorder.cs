@@ -51,7 +51,11 @@ internal sealed class ExchangeRecorder : DelegatingHandler
             nulls,
             response.StatusCode,
             Violations(response),
-            elapsed);
+            elapsed)
+        {
+            Query = Query(uri),
+            Headers = request.Headers.NonValidated.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase),
+        };
         foreach (var log in _logs)
         {
             log.Add(exchange);
@@ -72,10 +76,13 @@ internal sealed class ExchangeRecorder : DelegatingHandler
         }
     }
 
-    private static List<string> QueryKeys(Uri uri) =>
+    private static List<string> QueryKeys(Uri uri) => Query(uri).Select(pair => pair.Key).ToList();
+
+    private static List<KeyValuePair<string, string>> Query(Uri uri) =>
         uri.Query.TrimStart('?')
             .Split('&', StringSplitOptions.RemoveEmptyEntries)
-            .Select(pair => Uri.UnescapeDataString(pair.Split('=', 2)[0]))
+            .Select(pair => pair.Split('=', 2))
+            .Select(pair => KeyValuePair.Create(Uri.UnescapeDataString(pair[0]), pair.Length > 1 ? Uri.UnescapeDataString(pair[1]) : string.Empty))
             .ToList();
 
     private static List<PrismViolation> Violations(HttpResponseMessage response)

@@ -20,6 +20,12 @@ internal sealed record RecordedExchange(
 {
     public IReadOnlySet<string> QueryKeySet => QueryKeys.ToHashSet(StringComparer.Ordinal);
 
+    /// <summary>The query as sent, unescaped, in order.</summary>
+    public IReadOnlyList<KeyValuePair<string, string>> Query { get; init; } = [];
+
+    /// <summary>The request headers as sent (the SDK's and the caller's), by name.</summary>
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+
     public override string ToString() =>
         $"{Method} {Path} -> {(int)Status} [{OperationId ?? "no contract operation"}] query({string.Join(",", QueryKeys)}) body({string.Join(",", BodyFields.Order(StringComparer.Ordinal))})";
 }

@@ -48,7 +48,7 @@ public class AddPgBeamTests
         Assert.That(provider.GetRequiredService<PgBeamClient>(), Is.SameAs(client));
         using var scope = provider.CreateScope();
         Assert.That(scope.ServiceProvider.GetRequiredService<PgBeamClient>(), Is.SameAs(client));
-        Assert.That(ServiceProperties().Count(), Is.EqualTo(13));
+        Assert.That(ServiceProperties().Count(), Is.EqualTo(TestContract.Document.ServiceTags.Count), "one service per tag of the contract");
         foreach (var property in ServiceProperties())
         {
             Assert.That(provider.GetRequiredService(property.PropertyType), Is.SameAs(property.GetValue(client)), property.PropertyType.Name);

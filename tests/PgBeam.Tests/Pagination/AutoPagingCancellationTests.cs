@@ -12,7 +12,7 @@ namespace PgBeam.Tests.Pagination;
 /// <summary>Cancelling a walk: between pages no further request is sent; during a page the request is cancelled.</summary>
 public class AutoPagingCancellationTests
 {
-    private static PagedListing PolicyProfiles => PagedListings.All().Single(l => l.OperationId == "listPolicyProfiles");
+    private static PagedListing PolicyProfiles => PagedListings.For("listPolicyProfiles");
 
     [Test]
     public async Task Cancelling_the_methods_token_mid_walk_stops_without_another_request()

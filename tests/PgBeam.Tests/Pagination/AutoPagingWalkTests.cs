@@ -7,16 +7,16 @@ using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
 using NUnit.Framework;
+using PgBeam.ContractTests.Contract;
+using PgBeam.ContractTests.Derivation;
 using PgBeam.Tests.Support;
 using RichardSzalay.MockHttp;
 
 namespace PgBeam.Tests.Pagination;
 
-/// <summary>Every paginated list operation, walked through its generated auto-paging companion.</summary>
+/// <summary>Every paginated list operation of the contract, walked through its generated auto-paging companion.</summary>
 public class AutoPagingWalkTests
 {
-    private static readonly DateTimeOffset Newest = new(2026, 1, 15, 12, 0, 0, TimeSpan.Zero);
-
     private static IEnumerable<PagedListing> Listings() => PagedListings.All();
 
     [TestCaseSource(nameof(Listings))]
@@ -24,33 +24,35 @@ public class AutoPagingWalkTests
     {
         using var mock = new MockHttpMessageHandler();
         using var client = TestClients.Create(mock);
-        var parameters = listing.CreateParameters();
+        var parameters = listing.Parameters;
         var parametersBefore = JsonConvert.SerializeObject(parameters);
 
-        List<NameValueCollection> requests;
+        ListingServer server;
         string[] expected;
         switch (listing.Style)
         {
             case PagingStyle.Token:
                 // The middle page is short but carries a token: a short page must not end the walk.
-                requests = ListingServer.Serve(mock, listing, ["k1", "k2"], ["k3"], ["k4", "k5"]).Requests;
+                server = ListingServer.Serve(mock, listing, ["k1", "k2"], ["k3"], ["k4", "k5"]);
                 expected = ["k1", "k2", "k3", "k4", "k5"];
                 break;
             case PagingStyle.PageNumber:
-                requests = ListingServer.Serve(mock, listing, ["k1", "k2"], ["k3", "k4"], ["k5"]).Requests;
+                server = ListingServer.Serve(mock, listing, ["k1", "k2"], ["k3", "k4"], ["k5"]);
                 expected = ["k1", "k2", "k3", "k4", "k5"];
                 break;
             default:
                 // page_size 2: each page after the first re-reads the entry on the previous page's oldest timestamp.
-                requests = AuditLogServer.Serve(mock, ("k1", Newest), ("k2", Newest.AddSeconds(-1)), ("k3", Newest.AddSeconds(-2))).Requests;
+                server = ListingServer.Serve(mock, listing, ["k1", "k2", "k3"]);
                 expected = ["k1", "k2", "k3"];
                 break;
         }
 
-        var keys = await CollectAsync(listing.Walk(client, parameters, CancellationToken.None));
+        var requests = server.Requests;
+        var keys = await CollectAsync(listing.Walk(client, CancellationToken.None));
 
         Assert.That(keys, Is.EqualTo(expected));
         Assert.That(requests, Has.Count.EqualTo(3));
+        Assert.That(server.Paths, Is.All.EqualTo(listing.Path), "every page request goes to the listing's path");
         foreach (var request in requests)
         {
             foreach (var filter in listing.Filters)
@@ -71,8 +73,8 @@ public class AutoPagingWalkTests
                 Assert.That(requests.Select(r => ParseOrNull(r["before"])), Is.EqualTo(new DateTimeOffset?[]
                 {
                     null,
-                    Newest.AddSeconds(-1).AddTicks(10),
-                    Newest.AddSeconds(-2).AddTicks(10),
+                    ListingServer.TimestampOf(1).AddTicks(10),
+                    ListingServer.TimestampOf(2).AddTicks(10),
                 }));
                 break;
         }
@@ -85,11 +87,9 @@ public class AutoPagingWalkTests
     {
         using var mock = new MockHttpMessageHandler();
         using var client = TestClients.Create(mock);
-        var requests = listing.Style == PagingStyle.Keyset
-            ? AuditLogServer.Serve(mock).Requests
-            : ListingServer.Serve(mock, listing, Array.Empty<string>()).Requests;
+        var requests = ListingServer.Serve(mock, listing, Array.Empty<string>()).Requests;
 
-        var keys = await CollectAsync(listing.Walk(client, listing.CreateParameters(), CancellationToken.None));
+        var keys = await CollectAsync(listing.Walk(client, CancellationToken.None));
 
         Assert.That(keys, Is.Empty);
         Assert.That(requests, Has.Count.EqualTo(1));
@@ -100,41 +100,31 @@ public class AutoPagingWalkTests
     }
 
     [Test]
-    public void Every_paginated_list_operation_has_an_auto_paging_companion_with_the_same_parameters()
+    public void Every_paginated_list_operation_of_the_contract_has_an_auto_paging_companion_with_the_same_parameters_and_no_other_does()
     {
-        var services = typeof(PgBeamClient).Assembly.GetExportedTypes()
-            .Where(t => t.IsInterface && t.Namespace == "PgBeam" && t.Name.EndsWith("Client", StringComparison.Ordinal));
-        var paged = new List<string>();
-        foreach (var service in services)
-        {
-            foreach (var method in service.GetMethods().Where(m => m.Name.EndsWith("Async", StringComparison.Ordinal) && !m.Name.EndsWith("AutoPagingAsync", StringComparison.Ordinal) && !m.Name.EndsWith("WithResponseAsync", StringComparison.Ordinal)))
-            {
-                var parametersType = method.GetParameters().FirstOrDefault(p => p.Name == "parameters")?.ParameterType;
-                if (parametersType is null || !IsPaged(parametersType))
-                {
-                    continue;
-                }
+        var listings = PagedListings.All().ToList();
+        var services = typeof(PgBeamClient).GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.PropertyType.IsInterface);
+        var companions = services.SelectMany(s => s.PropertyType.GetMethods())
+            .Where(m => m.Name.EndsWith("AutoPagingAsync", StringComparison.Ordinal))
+            .Select(m => m.Name[..^"AutoPagingAsync".Length])
+            .ToList();
 
-                var operationName = method.Name[..^"Async".Length];
-                paged.Add(char.ToLowerInvariant(operationName[0]) + operationName[1..]);
-                var companion = service.GetMethod(operationName + "AutoPagingAsync");
-                Assert.That(companion, Is.Not.Null, $"{service.Name}.{operationName}AutoPagingAsync");
-                Assert.That(
-                    companion!.GetParameters().Select(p => (p.Name, p.ParameterType)),
-                    Is.EqualTo(method.GetParameters().Select(p => (p.Name, p.ParameterType))),
-                    $"{companion.Name} takes the arguments of {method.Name}");
-                Assert.That(companion.ReturnType.GetGenericTypeDefinition(), Is.EqualTo(typeof(PgBeamAsyncPageable<>)));
-            }
+        foreach (var listing in listings)
+        {
+            var binding = listing.Call.Binding;
+            var companion = binding.AutoPagingMethod;
+            Assert.That(companion, Is.Not.Null,
+                $"{binding.Service.PropertyType.Name}.{NameRules.Pascal(listing.OperationId)}AutoPagingAsync: the contract pages {listing.OperationId} " +
+                $"({listing.Style}{(listing.Operation.Pagination!.Inferred ? ", inferred from its shape" : string.Empty)}) and `dotnet build` must generate it");
+            Assert.That(
+                companion!.GetParameters().Select(p => (p.Name, p.ParameterType)),
+                Is.EqualTo(binding.Method.GetParameters().Select(p => (p.Name, p.ParameterType))),
+                $"{companion.Name} takes the arguments of {binding.Method.Name}");
+            Assert.That(companion.ReturnType.GetGenericTypeDefinition(), Is.EqualTo(typeof(PgBeamAsyncPageable<>)));
         }
 
-        Assert.That(paged, Is.EquivalentTo(PagedListings.All().Select(l => l.OperationId)), "the walk tests cover every paginated operation");
-        Assert.That(paged, Has.Count.EqualTo(12));
-    }
-
-    private static bool IsPaged(Type parametersType)
-    {
-        bool Has(string name) => parametersType.GetProperty(name, BindingFlags.Public | BindingFlags.Instance) is not null;
-        return Has("PageToken") || (Has("PageSize") && (Has("Before") || Has("Page")));
+        Assert.That(companions, Is.EquivalentTo(listings.Select(l => NameRules.Pascal(l.OperationId))), "auto-paging companions exist exactly for the contract's paged lists");
+        Assert.That(listings.Select(l => l.Style).Distinct(), Is.EquivalentTo(Enum.GetValues<PagingStyle>()), "the walk tests drive every paging style the SDK has");
     }
 
     private static DateTimeOffset? ParseOrNull(string? value) =>

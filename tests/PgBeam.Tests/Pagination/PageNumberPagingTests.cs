@@ -10,7 +10,7 @@ namespace PgBeam.Tests.Pagination;
 /// <summary>Page-number paging (<c>page</c>, <c>page_size</c>, <c>total</c>) of support cases.</summary>
 public class PageNumberPagingTests
 {
-    private static PagedListing SupportCases => PagedListings.All().Single(l => l.OperationId == "listSupportCases");
+    private static PagedListing SupportCases => PagedListings.For("listSupportCases");
 
     [Test]
     public async Task An_empty_page_ends_the_walk_even_when_total_promises_more()

@@ -1,102 +1,51 @@
-using System;
 using System.Collections.Generic;
-using System.Threading;
+using System.Linq;
+using Newtonsoft.Json.Linq;
+using PgBeam.ContractTests.Calls;
+using PgBeam.ContractTests.Contract;
+using PgBeam.ContractTests.Derivation;
+using PgBeam.Tests.Support;
 
 namespace PgBeam.Tests.Pagination;
 
-/// <summary>Every paginated list operation of the contract, for the walk tests (a reflection test keeps it complete).</summary>
+/// <summary>
+/// Every paginated list operation of the contract (marked with <c>x-pgbeam-pagination</c>, or a token-paged list by
+/// its shape), for the walk tests: no list here, so a list added to the contract is walked the moment it appears.
+/// </summary>
 public static class PagedListings
 {
-    public static readonly DateTimeOffset AuditStart = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    public static readonly DateTimeOffset AuditEnd = new(2026, 2, 1, 0, 0, 0, TimeSpan.Zero);
+    /// <summary>What a walk must not set itself: where to start is the walk's business.</summary>
+    private static readonly string[] StartingPoints = ["page_token", "page", "before"];
 
-    public static IEnumerable<PagedListing> All()
+    public static IEnumerable<PagedListing> All() =>
+        TestContract.Document.PublicOperations.Where(o => o.Pagination is not null).Select(For);
+
+    public static PagedListing For(string operationId) => For(TestContract.Document[operationId]);
+
+    private static PagedListing For(ContractOperation operation)
     {
-        yield return Token("listProjects", "/v1/projects", "projects",
-            new() { ["org_id"] = "org_1", ["sort_by"] = "name", ["page_size"] = "2" },
-            () => new ListProjectsParams { SortBy = ListProjectsSortBy.Name, PageSize = 2 },
-            (c, p, ct) => Keys(c.Projects.ListProjectsAutoPagingAsync("org_1", (ListProjectsParams)p, cancellationToken: ct), x => x.Id));
-        yield return Token("listDatabases", "/v1/projects/prj_1/databases", "databases",
-            new() { ["page_size"] = "2" },
-            () => new ListDatabasesParams { PageSize = 2 },
-            (c, p, ct) => Keys(c.Databases.ListDatabasesAutoPagingAsync("prj_1", (ListDatabasesParams)p, cancellationToken: ct), x => x.Id));
-        yield return Token("listCustomDomains", "/v1/projects/prj_1/domains", "domains",
-            new() { ["page_size"] = "2" },
-            () => new ListCustomDomainsParams { PageSize = 2 },
-            (c, p, ct) => Keys(c.Projects.ListCustomDomainsAutoPagingAsync("prj_1", (ListCustomDomainsParams)p, cancellationToken: ct), x => x.Id));
-        yield return Token("listCacheRules", "/v1/projects/prj_1/databases/db_1/cache-rules", "entries",
-            new() { ["page_size"] = "2" },
-            () => new ListCacheRulesParams { PageSize = 2 },
-            (c, p, ct) => Keys(c.Projects.ListCacheRulesAutoPagingAsync("prj_1", "db_1", (ListCacheRulesParams)p, cancellationToken: ct), x => x.QueryHash),
-            keyProperty: "query_hash");
-        yield return Token("listPolicyProfiles", "/v1/projects/prj_1/policies", "policies",
-            new() { ["page_size"] = "2" },
-            () => new ListPolicyProfilesParams { PageSize = 2 },
-            (c, p, ct) => Keys(c.Policies.ListPolicyProfilesAutoPagingAsync("prj_1", (ListPolicyProfilesParams)p, cancellationToken: ct), x => x.Id));
-        yield return Token("listAgentCredentials", "/v1/projects/prj_1/agents", "agents",
-            new() { ["page_size"] = "2" },
-            () => new ListAgentCredentialsParams { PageSize = 2 },
-            (c, p, ct) => Keys(c.Agents.ListAgentCredentialsAutoPagingAsync("prj_1", (ListAgentCredentialsParams)p, cancellationToken: ct), x => x.Id));
-        yield return Token("listWebhookEndpoints", "/v1/projects/prj_1/webhooks", "webhooks",
-            new() { ["page_size"] = "2" },
-            () => new ListWebhookEndpointsParams { PageSize = 2 },
-            (c, p, ct) => Keys(c.Webhooks.ListWebhookEndpointsAutoPagingAsync("prj_1", (ListWebhookEndpointsParams)p, cancellationToken: ct), x => x.Id));
-        yield return Token("listAnomalyAlerts", "/v1/projects/prj_1/anomalies", "anomalies",
-            new() { ["status"] = "open", ["page_size"] = "2" },
-            () => new ListAnomalyAlertsParams { Status = AnomalyAlertStatus.Open, PageSize = 2 },
-            (c, p, ct) => Keys(c.Anomalies.ListAnomalyAlertsAutoPagingAsync("prj_1", (ListAnomalyAlertsParams)p, cancellationToken: ct), x => x.Id));
-        yield return Token("listApprovalRequests", "/v1/projects/prj_1/approvals", "approvals",
-            new() { ["status"] = "pending", ["page_size"] = "2" },
-            () => new ListApprovalRequestsParams { Status = ApprovalRequestStatus.Pending, PageSize = 2 },
-            (c, p, ct) => Keys(c.Approvals.ListApprovalRequestsAutoPagingAsync("prj_1", (ListApprovalRequestsParams)p, cancellationToken: ct), x => x.Id));
-        yield return Token("listDatabaseBranches", "/v1/projects/prj_1/branches", "branches",
-            new() { ["status"] = "ready", ["page_size"] = "2" },
-            () => new ListDatabaseBranchesParams { Status = DatabaseBranchStatus.Ready, PageSize = 2 },
-            (c, p, ct) => Keys(c.Branches.ListDatabaseBranchesAutoPagingAsync("prj_1", (ListDatabaseBranchesParams)p, cancellationToken: ct), x => x.Id));
-        yield return new PagedListing("listAuditLogs", PagingStyle.Keyset, "/v1/projects/prj_1/audit-logs", "entries", "id",
-            new Dictionary<string, string>
-            {
-                ["credential_id"] = "agt_1",
-                ["event"] = "blocked",
-                ["decision"] = "block",
-                ["source"] = "mcp",
-                ["start"] = "2026-01-01T00:00:00.0000000+00:00",
-                ["end"] = "2026-02-01T00:00:00.0000000+00:00",
-                ["page_size"] = "2",
-            },
-            () => new ListAuditLogsParams
-            {
-                CredentialId = "agt_1",
-                Event = "blocked",
-                Decision = AuditDecision.Block,
-                Source = AuditSource.Mcp,
-                Start = AuditStart,
-                End = AuditEnd,
-                PageSize = 2,
-            },
-            (c, p, ct) => Keys(c.Agents.ListAuditLogsAutoPagingAsync("prj_1", (ListAuditLogsParams)p, cancellationToken: ct), x => x.Id));
-        yield return new PagedListing("listSupportCases", PagingStyle.PageNumber, "/v1/organizations/org_1/support/cases", "cases", "id",
-            new Dictionary<string, string> { ["status"] = "open", ["search"] = "timeout", ["page_size"] = "2" },
-            () => new ListSupportCasesParams { Status = SupportCaseStatus.Open, Search = "timeout", PageSize = 2 },
-            (c, p, ct) => Keys(c.Support.ListSupportCasesAutoPagingAsync("org_1", (ListSupportCasesParams)p, cancellationToken: ct), x => x.Id));
-    }
+        var pagination = operation.Pagination!;
+        var binding = OperationBinding.Bind(operation);
+        var overrides = operation.QueryParameters
+            .Where(p => StartingPoints.Contains(p.Name) || p.Name == "page_size")
+            .ToDictionary(p => p.Name, p => p.Name == "page_size" ? (object?)2 : null);
+        var call = binding.Derive(binding.Method, CallVariant.AllFields, overrides);
 
-    private static PagedListing Token(
-        string operationId,
-        string path,
-        string itemsProperty,
-        Dictionary<string, string> filters,
-        Func<object> createParameters,
-        Func<PgBeamClient, object, CancellationToken, IAsyncEnumerable<string>> walk,
-        string keyProperty = "id") =>
-        new(operationId, PagingStyle.Token, path, itemsProperty, keyProperty, filters, createParameters, walk);
+        var where = $"{operation.OperationId} response {pagination.ItemsProperty}[]";
+        var page = operation.SuccessResponses.First(r => r.Status == 200).Schema
+            ?? throw new DerivationException($"{operation}: a paged list whose 200 response has no schema.");
+        var item = page.Property(pagination.ItemsProperty)?.Items
+            ?? throw new DerivationException($"{operation}: the paged items '{pagination.ItemsProperty}' are not an array property of the response.");
+        var key = item.Property("id") is not null
+            ? "id"
+            : item.Properties.Select(p => p.Name).FirstOrDefault(name => item.Required.Contains(name) && item.Property(name)!.Type == "string")
+                ?? throw new DerivationException($"{where} has neither 'id' nor a required string property to tell items apart.");
 
-    // The walk's cancellation token goes to the auto-paging method itself, as a caller would pass it.
-    private static async IAsyncEnumerable<string> Keys<T>(IAsyncEnumerable<T> items, Func<T, string> key)
-    {
-        await foreach (var item in items)
+        return new PagedListing(operation.OperationId, pagination.Style, call.Path, pagination.ItemsProperty, key, call.QueryValues)
         {
-            yield return key(item);
-        }
+            ItemTemplate = (JObject)ResponseJson.Build(item, complete: true, where),
+            Operation = operation,
+            Call = call,
+        };
     }
 }

@@ -12,7 +12,7 @@ namespace PgBeam.Tests.Pagination;
 /// <summary>Token paging (<c>page_token</c> / <c>next_page_token</c>): ends, repeated tokens, pages and resuming.</summary>
 public class TokenPagingTests
 {
-    private static PagedListing PolicyProfiles => PagedListings.All().Single(l => l.OperationId == "listPolicyProfiles");
+    private static PagedListing PolicyProfiles => PagedListings.For("listPolicyProfiles");
 
     [Test]
     public void A_server_that_repeats_the_token_it_was_asked_with_ends_the_walk_with_an_error_instead_of_looping()

@@ -1,5 +1,6 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Text;
 using DiffPlex.DiffBuilder;
 using DiffPlex.DiffBuilder.Model;
@@ -9,9 +10,12 @@ using PublicApiGenerator;
 namespace PgBeam.Tests.PublicApi;
 
 /// <summary>
-/// The packages' whole public surface (PgBeam, and PgBeam.Testing), written to PgBeam.PublicApi.txt and
-/// PgBeam.Testing.PublicApi.txt. A difference fails the test and prints the diff; accept an intended change with
-/// build/accept-public-api.sh (sets PGBEAM_ACCEPT_PUBLIC_API=1 and reruns this test).
+/// The packages' whole public surface (PgBeam, and PgBeam.Testing), compared with PgBeam.PublicApi.txt and
+/// PgBeam.Testing.PublicApi.txt and classified by <see cref="PublicApiDiff"/>. Additions pass (a contract that grows
+/// keeps the suite green; the report lists them until the snapshot is accepted again); anything removed, renamed,
+/// made required, retyped or otherwise changed fails with the classification and the diff, until it is accepted with
+/// <c>build/accept-public-api.sh --breaking</c>. With PGBEAM_API_DIFF_REPORT set to a file, the classification is
+/// appended there (what <c>build/public-api-diff.sh</c> and the accept script print).
 /// </summary>
 public class PublicApiSnapshotTests
 {
@@ -39,18 +43,35 @@ public class PublicApiSnapshotTests
         var approvedFile = RepoPaths.Combine("tests", "PgBeam.Tests", "PublicApi", package + ".PublicApi.txt");
         var actual = Normalize(assembly.GeneratePublicApi(Options));
 
-        if (Environment.GetEnvironmentVariable("PGBEAM_ACCEPT_PUBLIC_API") == "1")
+        if (!File.Exists(approvedFile) && Environment.GetEnvironmentVariable("PGBEAM_ACCEPT_PUBLIC_API") != "1")
         {
-            File.WriteAllText(approvedFile, actual);
-            Assert.Pass("Public API snapshot written to " + approvedFile);
+            Assert.Fail($"No public API snapshot of {package}: run build/accept-public-api.sh and commit {approvedFile}.");
         }
 
         var approved = File.Exists(approvedFile) ? Normalize(File.ReadAllText(approvedFile)) : string.Empty;
-        if (approved != actual)
+        var changes = PublicApiDiff.Classify(approved, actual);
+        var report = PublicApiDiff.Report(package, changes);
+        if (Environment.GetEnvironmentVariable("PGBEAM_API_DIFF_REPORT") is { Length: > 0 } reportFile)
+        {
+            File.AppendAllText(reportFile, report);
+        }
+
+        if (Environment.GetEnvironmentVariable("PGBEAM_ACCEPT_PUBLIC_API") == "1")
+        {
+            File.WriteAllText(approvedFile, actual);
+            Assert.Pass("Public API snapshot written to " + approvedFile + "\n" + report);
+        }
+
+        if (changes.Any(change => change.IsBreaking))
         {
             Assert.Fail(
-                $"The public API of {package} changed. If the change is intended, run build/accept-public-api.sh and commit " +
-                $"tests/PgBeam.Tests/PublicApi/{package}.PublicApi.txt.\n\nDiff (- snapshot, + now):\n" + Diff(approved, actual));
+                $"The public API of {package} changed in a way existing callers can notice:\n{report}\nIf the change is intended, run " +
+                $"build/accept-public-api.sh --breaking and commit tests/PgBeam.Tests/PublicApi/{package}.PublicApi.txt.\n\nDiff (- snapshot, + now):\n" + Diff(approved, actual));
+        }
+
+        if (changes.Count > 0)
+        {
+            TestContext.Out.WriteLine(report + "Accept them into the snapshot with build/accept-public-api.sh when convenient.");
         }
     }
 
