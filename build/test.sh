@@ -26,11 +26,12 @@ if [ $build_rc -ne 0 ]; then
   exit 1
 fi
 
-# One run per test project, each with its own results folder, so no two result files can collide.
+# One run per test project, each with its own results folder, so no two result files can collide; a project with
+# several target frameworks (PgBeam.Tests: net10.0 and net8.0) writes one file per framework (LogFilePrefix).
 test_rc=0
 for project in tests/*/*.csproj; do
   name="$(basename "$project" .csproj)"
-  dotnet test "$project" --no-build --nologo -v minimal --logger "trx;LogFileName=$name.trx" \
+  dotnet test "$project" --no-build --nologo -v minimal --logger "trx;LogFilePrefix=$name" \
     --results-directory "$results/$name" "$@" || test_rc=1
 done
 

@@ -6,7 +6,7 @@ using System.Threading.Tasks;
 
 namespace PgBeam.Http;
 
-/// <summary>Sets <c>User-Agent: pgbeam-dotnet/&lt;version&gt; (.NET &lt;runtime&gt;)</c> on every request.</summary>
+/// <summary>Sets <c>User-Agent: pgbeam-dotnet/&lt;version&gt; (contract &lt;contract version&gt;; .NET &lt;runtime&gt;)</c> on every request.</summary>
 internal sealed class UserAgentHandler : DelegatingHandler
 {
     public UserAgentHandler(string? applicationName)
@@ -31,7 +31,7 @@ internal sealed class UserAgentHandler : DelegatingHandler
     internal static string Build(string? applicationName)
     {
         var runtime = Environment.Version.ToString();
-        var value = $"pgbeam-dotnet/{SdkVersion} (.NET {runtime})";
+        var value = $"pgbeam-dotnet/{SdkVersion} (contract {PgBeamBuildInfo.ContractVersion}; .NET {runtime})";
         if (!string.IsNullOrWhiteSpace(applicationName))
         {
             foreach (var c in applicationName)

@@ -55,7 +55,7 @@ internal sealed class SentRequest
         {
             Assert.That(Header("Authorization"), Is.EqualTo("Bearer " + apiKey));
             Assert.That(Header("User-Agent"), Does.Match(
-                "^pgbeam-dotnet/" + Regex.Escape(SdkVersion) + @" \(\.NET " + Regex.Escape(Environment.Version.ToString()) + @"\)$"));
+                "^pgbeam-dotnet/" + Regex.Escape(SdkVersion) + @" \(contract " + Regex.Escape(PgBeamClient.ContractVersion) + @"; \.NET " + Regex.Escape(Environment.Version.ToString()) + @"\)$"));
             Assert.That(Header("Accept"), Is.EqualTo(accept));
         });
     }
