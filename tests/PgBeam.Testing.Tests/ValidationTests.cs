@@ -210,6 +210,21 @@ public class ValidationTests
     }
 
     [Test]
+    public async Task An_operation_answered_from_the_contract_checks_its_ids_and_its_body_like_a_modelled_one()
+    {
+        using var missingProject = await _http.GetAsync("/v1/projects/prj_missing/metrics");
+        using var content = new StringContent("""{"verified":"yes"}""", Encoding.UTF8, "application/json");
+        using var missingField = await _http.PostAsync($"/v1/projects/{_projectId}/domains", content);
+        var problem = JObject.Parse(await missingField.Content.ReadAsStringAsync());
+        var errors = (JArray)problem["errors"]!;
+
+        Assert.That(missingProject.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(missingField.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem["code"]!.ToString(), Is.EqualTo("INVALID_INPUT"));
+        Assert.That(errors.Select(e => (e["field"]!.ToString(), e["code"]!.ToString())), Is.EquivalentTo(new[] { ("domain", "required") }));
+    }
+
+    [Test]
     public async Task Responses_never_echo_the_database_password()
     {
         using var content = new StringContent("""{"host":"db","port":5432,"name":"app","username":"app","password":"hunter2-unique"}""", Encoding.UTF8, "application/json");

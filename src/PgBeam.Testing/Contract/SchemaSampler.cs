@@ -260,9 +260,10 @@ internal sealed class SchemaSampler(SandboxContract contract, SampleContext cont
             text = text[..max];
         }
 
-        if (flat.MinLength is { } min && text.Length < min)
+        // Longer by repeating itself, so a value that fits a pattern (hex digits) still fits it.
+        while (flat.MinLength is { } min && text.Length < min)
         {
-            text = text.PadRight(min, 'x');
+            text += text[..Math.Min(text.Length, min - text.Length)];
         }
 
         return text;
