@@ -70,12 +70,18 @@ public sealed class PgBeamSandbox : HttpMessageHandler
     /// <summary>Creates an empty sandbox.</summary>
     /// <param name="options">Clock, organization id and random seed.</param>
     public PgBeamSandbox(PgBeamSandboxOptions options)
+        : this(options, SandboxRouteTable.Default)
+    {
+    }
+
+    /// <summary>A sandbox that routes by another contract's table (tests of contract-driven behaviour).</summary>
+    internal PgBeamSandbox(PgBeamSandboxOptions options, SandboxRouteTable table)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.OrganizationId, "options.OrganizationId");
         _state = new SandboxState(options);
         Faults = new SandboxFaults(_state);
-        _dispatcher = new SandboxDispatcher(_state, Faults, SandboxRouteTable.Default);
+        _dispatcher = new SandboxDispatcher(_state, Faults, table);
     }
 
     /// <summary>
