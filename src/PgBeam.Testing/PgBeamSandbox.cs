@@ -26,14 +26,19 @@ namespace PgBeam.Testing;
 /// Modelled: projects and databases (create, get, list, update, delete), policy profiles, agent credentials
 /// (secrets shown once; rotate and revoke invalidate them), approvals (seeded with <see cref="SeedApproval"/>),
 /// webhooks (test deliveries recorded), audit logs (seeded with <see cref="SeedAuditEntry"/>), health and regions;
-/// see <see cref="ModelledOperations"/>. Every other operation of the contract answers 501 naming it.
+/// see <see cref="ModelledOperations"/>. Every other public operation of the contract is answered from the contract
+/// itself (<see cref="DerivedOperations"/>); only the operations outside the SDK (Internal, MCP) answer 501.
 /// </para>
 /// <para>
-/// Answers follow the contract: the <c>{"error":{"code","message"}}</c> envelope, 404 for unknown ids, 400 naming
-/// the field for invalid bodies, 409 for conflicts, 401 without a bearer key (any key is accepted), and an
-/// <c>X-Request-Id</c> on every answer. POST and PATCH honour <c>Idempotency-Key</c>: a retry with the same key
-/// and body gets the first answer back. Thread-safe. Disposing it does not clear its state, so it can be handed to
-/// <c>IHttpClientFactory</c>, which disposes handlers when it recycles them.
+/// Answers follow the contract's protocol: errors are problem documents (<c>application/problem+json</c> with
+/// <c>type</c>, <c>title</c>, <c>status</c>, <c>detail</c>, <c>code</c>, <c>request_id</c>, and <c>errors</c> naming
+/// each rejected field), 404 for unknown ids, 409 for conflicts, 401 without a bearer key (any key is accepted), 413
+/// over 2 MB, 415 for a body that is not JSON, and an <c>X-Request-Id</c> on every answer. Reads carry a strong
+/// <c>ETag</c>; a matching <c>If-None-Match</c> gets 304, and a write whose <c>If-Match</c> is stale gets 412
+/// <c>PRECONDITION_FAILED</c>. POST and PATCH honour <c>Idempotency-Key</c>: a retry with the same key and body gets
+/// the first answer back with <c>Idempotent-Replayed: true</c>, another body a 409 <c>IDEMPOTENCY_KEY_REUSED</c>.
+/// Thread-safe. Disposing it does not clear its state, so it can be handed to <c>IHttpClientFactory</c>, which
+/// disposes handlers when it recycles them.
 /// </para>
 /// </remarks>
 /// <example>
@@ -53,8 +58,8 @@ public sealed class PgBeamSandbox : HttpMessageHandler
     public const string ApiKey = "pgb_sandbox_not_a_real_key";
 
     private const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
-    private static readonly string[] MaskedHeaders = ["Authorization", "Proxy-Authorization", "X-Internal-Secret", "X-Api-Key"];
     private readonly SandboxState _state;
+    private readonly SandboxDispatcher _dispatcher;
 
     /// <summary>Creates an empty sandbox with the default settings.</summary>
     public PgBeamSandbox()
@@ -65,15 +70,33 @@ public sealed class PgBeamSandbox : HttpMessageHandler
     /// <summary>Creates an empty sandbox.</summary>
     /// <param name="options">Clock, organization id and random seed.</param>
     public PgBeamSandbox(PgBeamSandboxOptions options)
+        : this(options, SandboxRouteTable.Default)
+    {
+    }
+
+    /// <summary>A sandbox that routes by another contract's table (tests of contract-driven behaviour).</summary>
+    internal PgBeamSandbox(PgBeamSandboxOptions options, SandboxRouteTable table)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentException.ThrowIfNullOrWhiteSpace(options.OrganizationId, "options.OrganizationId");
         _state = new SandboxState(options);
         Faults = new SandboxFaults(_state);
+        _dispatcher = new SandboxDispatcher(_state, Faults, table);
     }
 
-    /// <summary>The contract operation ids the sandbox models (<c>createAgentCredential</c>, …); the rest answer 501.</summary>
-    public static IReadOnlyList<string> ModelledOperations => SandboxRouteTable.Modelled;
+    /// <summary>
+    /// The contract operation ids the sandbox answers with hand-written, stateful behaviour (<c>createAgentCredential</c>,
+    /// …), in the contract's order.
+    /// </summary>
+    public static IReadOnlyList<string> ModelledOperations => SandboxRouteTable.Default.Modelled;
+
+    /// <summary>
+    /// The other public operation ids of the contract, which the sandbox answers from the contract itself: the request
+    /// is checked (path ids, required query parameters, the body against its schema) and the declared success status
+    /// comes back with a body that fits the response schema. Nothing is stored. An operation new to the contract lands
+    /// here with no code change.
+    /// </summary>
+    public static IReadOnlyList<string> DerivedOperations => SandboxRouteTable.Default.Derived;
 
     /// <summary>The organization <see cref="SeedProject"/> creates projects in.</summary>
     public string OrganizationId => _state.OrganizationId;
@@ -338,7 +361,7 @@ public sealed class PgBeamSandbox : HttpMessageHandler
         ArgumentNullException.ThrowIfNull(request);
         var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
         cancellationToken.ThrowIfCancellationRequested();
-        return Dispatch(request, body);
+        return _dispatcher.Dispatch(request, body);
     }
 
     /// <inheritdoc/>
@@ -354,205 +377,7 @@ public sealed class PgBeamSandbox : HttpMessageHandler
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        return Dispatch(request, body);
-    }
-
-    private HttpResponseMessage Dispatch(HttpRequestMessage request, byte[]? body)
-    {
-        var uri = request.RequestUri is { IsAbsoluteUri: true } absolute
-            ? absolute
-            : throw new InvalidOperationException("The PgBeam sandbox needs an absolute request URI: set HttpClient.BaseAddress or PgBeamClientOptions.BaseUrl.");
-        if (body is { Length: 0 })
-        {
-            body = null;
-        }
-
-        var method = request.Method.Method.ToUpperInvariant();
-        var segments = uri.AbsolutePath.Trim('/').Split('/').Select(Uri.UnescapeDataString).ToArray();
-        var query = QueryParameters.Parse(uri.Query);
-
-        lock (_state.Gate)
-        {
-            var record = new SandboxRequest(method, uri.AbsolutePath, query.Pairs, body is null ? null : Encoding.UTF8.GetString(body), CollectHeaders(request), _state.Clock.GetUtcNow())
-            {
-                RequestId = _state.NewId("req"),
-            };
-            _state.Requests.Add(record);
-
-            var route = Resolve(method, segments, out var pathValues, out var allowedMethods);
-            record.OperationId = route?.OperationId;
-            var fault = Faults.TakeFor(record.OperationId);
-            record.Fault = fault?.Kind;
-            if (fault?.Kind == SandboxFaultKind.ConnectionFailure)
-            {
-                throw new HttpRequestException(HttpRequestError.ConnectionError, "The connection to the PgBeam sandbox failed (fault injected by the sandbox).");
-            }
-
-            var result = fault is { Status: { } status }
-                ? SandboxResult.Error(status, fault.ErrorCode!, fault.Message!, fault.RetryAfter)
-                : Process(request, method, uri.AbsolutePath, route, pathValues, allowedMethods, query, body, record);
-            record.StatusCode = result.Status;
-            record.ErrorCode = result.ErrorCode;
-            if (fault?.Kind == SandboxFaultKind.ResponseLost)
-            {
-                throw new HttpRequestException(HttpRequestError.ResponseEnded, "The PgBeam sandbox processed the request, then the connection dropped before the answer arrived (fault injected by the sandbox).");
-            }
-
-            return ToResponse(request, result, record);
-        }
-    }
-
-    private SandboxResult Process(
-        HttpRequestMessage request,
-        string method,
-        string path,
-        SandboxRoute? route,
-        Dictionary<string, string> pathValues,
-        IReadOnlyList<string> allowedMethods,
-        QueryParameters query,
-        byte[]? body,
-        SandboxRequest record)
-    {
-        if (route is null)
-        {
-            if (allowedMethods.Count > 0)
-            {
-                var result = SandboxResult.Error(HttpStatusCode.MethodNotAllowed, "METHOD_NOT_ALLOWED", $"{method} is not an operation of {path}; it takes {string.Join(", ", allowedMethods)}.");
-                result.Headers.Add(new("Allow", string.Join(", ", allowedMethods)));
-                return result;
-            }
-
-            return SandboxResult.Error(HttpStatusCode.NotFound, SandboxProblem.NotFoundCode, $"No operation of the PgBeam API matches {method} {path}.");
-        }
-
-        if (route.RequiresAuthentication && !HasBearerKey(request))
-        {
-            return SandboxResult.Error(HttpStatusCode.Unauthorized, "UNAUTHORIZED", "Missing API key: send 'Authorization: Bearer <key>' (the sandbox accepts any key).");
-        }
-
-        if (route.Endpoint is null)
-        {
-            return SandboxResult.Error(
-                HttpStatusCode.NotImplemented,
-                "NOT_IMPLEMENTED",
-                $"The PgBeam sandbox does not model {route.OperationId} ({route.Method} {route.Template}). It models projects, databases, policy profiles, agent credentials, approvals, webhooks, audit logs, health and regions; see PgBeamSandbox.ModelledOperations.");
-        }
-
-        var idempotencyKey = method is "POST" or "PATCH" && request.Headers.TryGetValues("Idempotency-Key", out var keys) ? keys.FirstOrDefault() : null;
-        string? fingerprint = null;
-        if (!string.IsNullOrEmpty(idempotencyKey))
-        {
-            fingerprint = method + " " + path + " " + Convert.ToHexString(SHA256.HashData(body ?? []));
-            if (_state.IdempotencyKeys.TryGetValue(idempotencyKey, out var earlier))
-            {
-                if (earlier.Fingerprint != fingerprint)
-                {
-                    return SandboxResult.Error(HttpStatusCode.Conflict, PgBeamIdempotencyKeyReusedException.Code, "This Idempotency-Key was already used with a different request; use a new key for a new request.");
-                }
-
-                record.Replayed = true;
-                return earlier.Result;
-            }
-        }
-
-        SandboxResult answer;
-        try
-        {
-            answer = route.Endpoint(new SandboxCall(_state, pathValues, query, body));
-        }
-        catch (SandboxProblem problem)
-        {
-            answer = SandboxResult.From(problem);
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            answer = SandboxResult.Error(HttpStatusCode.InternalServerError, "SANDBOX_ERROR", $"The PgBeam sandbox failed on {route.OperationId}: {ex.GetType().Name}: {ex.Message} (a bug in PgBeam.Testing).");
-        }
-
-        // Like the API, remember every answer but server errors, so a retry after one does the work again.
-        if (fingerprint is not null && (int)answer.Status < 500)
-        {
-            _state.IdempotencyKeys[idempotencyKey!] = new IdempotencyRecord(fingerprint, answer);
-        }
-
-        return answer;
-    }
-
-    private static SandboxRoute? Resolve(string method, string[] segments, out Dictionary<string, string> pathValues, out IReadOnlyList<string> allowedMethods)
-    {
-        var allowed = new List<string>();
-        foreach (var route in SandboxRouteTable.Routes)
-        {
-            if (!route.TryMatch(segments, out var values))
-            {
-                continue;
-            }
-
-            if (route.Method == method)
-            {
-                pathValues = values;
-                allowedMethods = [];
-                return route;
-            }
-
-            allowed.Add(route.Method);
-        }
-
-        pathValues = [];
-        allowedMethods = allowed;
-        return null;
-    }
-
-    private static bool HasBearerKey(HttpRequestMessage request) =>
-        request.Headers.Authorization is { } authorization
-        && string.Equals(authorization.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase)
-        && !string.IsNullOrWhiteSpace(authorization.Parameter);
-
-    private static HttpResponseMessage ToResponse(HttpRequestMessage request, SandboxResult result, SandboxRequest record)
-    {
-        var response = new HttpResponseMessage(result.Status) { RequestMessage = request };
-        if (result.Body is not null)
-        {
-            response.Content = new ByteArrayContent(result.Body);
-            response.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        }
-
-        response.Headers.TryAddWithoutValidation("X-Request-Id", record.RequestId);
-        foreach (var header in result.Headers)
-        {
-            // Allow is a content header in .NET's model; Retry-After a response header.
-            if (!response.Headers.TryAddWithoutValidation(header.Key, header.Value))
-            {
-                response.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
-
-        if (record.Replayed)
-        {
-            response.Headers.TryAddWithoutValidation("Idempotent-Replayed", "true");
-        }
-
-        return response;
-    }
-
-    private static Dictionary<string, string> CollectHeaders(HttpRequestMessage request)
-    {
-        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        var all = request.Content is null ? request.Headers : request.Headers.Concat(request.Content.Headers);
-        foreach (var header in all)
-        {
-            var value = string.Join(", ", header.Value);
-            if (MaskedHeaders.Contains(header.Key, StringComparer.OrdinalIgnoreCase))
-            {
-                // Keep the scheme, which tests may assert on; never the credential.
-                var space = value.IndexOf(' ', StringComparison.Ordinal);
-                value = space > 0 ? value[..space] + " ***" : "***";
-            }
-
-            headers[header.Key] = value;
-        }
-
-        return headers;
+        return _dispatcher.Dispatch(request, body);
     }
 
     private Project FindProject(string projectId) =>

@@ -111,7 +111,7 @@ public class AgentCredentialTests(SandboxTransport transport) : SandboxTestBase(
 
         var error = Assert.ThrowsAsync<PgBeamConflictException>(() => Client.Agents.RotateAgentCredentialAsync(project.Id, secrets.Credential.Id));
 
-        Assert.That(error!.ErrorCode, Is.EqualTo("CONFLICT"));
+        Assert.That(error!.ErrorCode, Is.EqualTo("INVALID_STATE"));
         Assert.That(error.ServerMessage, Does.Contain(secrets.Credential.Id).And.Contain("revoked"));
         Assert.That(Sandbox.IssuedSecrets, Has.Count.EqualTo(1));
     }
@@ -206,7 +206,7 @@ public class AgentCredentialTests(SandboxTransport transport) : SandboxTestBase(
         var error = Assert.ThrowsAsync<PgBeamValidationException>(() => CreateCredentialAsync(project.Id, "pol_missing"));
 
         Assert.That(error!.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(error.ErrorCode, Is.EqualTo("INVALID_REQUEST"));
+        Assert.That(error.ErrorCode, Is.EqualTo("INVALID_INPUT"));
         Assert.That(error.ServerMessage, Does.Contain("policy_profile_id"));
     }
 

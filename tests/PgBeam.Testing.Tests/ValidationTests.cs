@@ -42,7 +42,7 @@ public class ValidationTests
         var (status, code, message) = await PostAsync($"/v1/projects/{_projectId}/policies", """{"max_rows":10}""");
 
         Assert.That(status, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(code, Is.EqualTo("INVALID_REQUEST"));
+        Assert.That(code, Is.EqualTo("INVALID_INPUT"));
         Assert.That(message, Is.EqualTo("Missing required field 'name'."));
     }
 
@@ -92,7 +92,7 @@ public class ValidationTests
         }));
 
         Assert.That(error!.ServerMessage, Is.EqualTo("Field 'access_mode' must be one of read_only, read_write; got 'read_mostly'."));
-        Assert.That(error.ErrorCode, Is.EqualTo("INVALID_REQUEST"));
+        Assert.That(error.ErrorCode, Is.EqualTo("INVALID_INPUT"));
     }
 
     [Test]
@@ -132,7 +132,7 @@ public class ValidationTests
         var (code, message) = await ReadErrorAsync(response);
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
-        Assert.That(code, Is.EqualTo("INVALID_REQUEST"));
+        Assert.That(code, Is.EqualTo("INVALID_INPUT"));
         Assert.That(message, Does.Contain($"'{parameter}'"));
     }
 
@@ -197,16 +197,31 @@ public class ValidationTests
     }
 
     [Test]
-    public void An_operation_the_sandbox_does_not_model_is_501_naming_it()
+    public async Task An_operation_outside_the_SDK_is_501_naming_it()
     {
-        using var client = _sandbox.CreateClient();
+        using var content = new StringContent("{}", Encoding.UTF8, "application/json");
 
-        var error = Assert.ThrowsAsync<PgBeamApiException>(() => client.Projects.GetProjectMetricsAsync(_projectId));
+        using var response = await _http.PostAsync("/v1/mcp", content);
+        var (code, message) = await ReadErrorAsync(response);
 
-        Assert.That(error!.StatusCode, Is.EqualTo(HttpStatusCode.NotImplemented));
-        Assert.That(error.ErrorCode, Is.EqualTo("NOT_IMPLEMENTED"));
-        Assert.That(error.ServerMessage, Does.Contain("getProjectMetrics").And.Contain("GET /v1/projects/{project_id}/metrics"));
-        Assert.That(_sandbox.Requests, Has.Count.EqualTo(1), "501 is not retried");
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotImplemented));
+        Assert.That(code, Is.EqualTo("NOT_IMPLEMENTED"));
+        Assert.That(message, Does.Contain("mcpTransport").And.Contain("POST /v1/mcp").And.Contain("outside the SDK"));
+    }
+
+    [Test]
+    public async Task An_operation_answered_from_the_contract_checks_its_ids_and_its_body_like_a_modelled_one()
+    {
+        using var missingProject = await _http.GetAsync("/v1/projects/prj_missing/metrics");
+        using var content = new StringContent("""{"verified":"yes"}""", Encoding.UTF8, "application/json");
+        using var missingField = await _http.PostAsync($"/v1/projects/{_projectId}/domains", content);
+        var problem = JObject.Parse(await missingField.Content.ReadAsStringAsync());
+        var errors = (JArray)problem["errors"]!;
+
+        Assert.That(missingProject.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(missingField.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(problem["code"]!.ToString(), Is.EqualTo("INVALID_INPUT"));
+        Assert.That(errors.Select(e => (e["field"]!.ToString(), e["code"]!.ToString())), Is.EquivalentTo(new[] { ("domain", "required") }));
     }
 
     [Test]
@@ -223,15 +238,37 @@ public class ValidationTests
     }
 
     [Test]
-    public async Task Every_error_has_the_envelope_with_a_code_and_a_message()
+    public async Task Every_error_is_a_problem_document_whose_request_id_is_the_header()
     {
         using var response = await _http.GetAsync($"/v1/projects/{_projectId}/policies/pol_missing");
         var json = JObject.Parse(await response.Content.ReadAsStringAsync());
+        var requestId = response.Headers.GetValues("X-Request-Id").Single();
 
-        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"));
-        Assert.That(json.Properties(), Has.Exactly(1).Items);
-        Assert.That(((JObject)json["error"]!).Properties().Select(p => p.Name), Is.EquivalentTo(new[] { "code", "message" }));
-        Assert.That(response.Headers.GetValues("X-Request-Id"), Has.Exactly(1).StartWith("req_"));
+        Assert.That(json["type"]!.ToString(), Is.EqualTo("https://pgbeam.com/docs/api/errors/not-found"));
+        Assert.That(json["title"]!.ToString(), Is.EqualTo("Not found"));
+        Assert.That((int)json["status"]!, Is.EqualTo(404));
+        Assert.That(json["detail"]!.ToString(), Does.Contain("pol_missing"));
+        Assert.That(json["instance"]!.ToString(), Is.EqualTo($"/v1/projects/{_projectId}/policies/pol_missing"));
+        Assert.That(json["code"]!.ToString(), Is.EqualTo("NOT_FOUND"));
+        Assert.That(json["request_id"]!.ToString(), Is.EqualTo(requestId).And.StartWith("req_"));
+        Assert.That(json["errors"], Is.Null, "only validation failures list fields");
+    }
+
+    [Test]
+    public async Task A_validation_problem_lists_the_rejected_field_with_a_code()
+    {
+        using var content = new StringContent("""{"host":"db","port":"5432","name":"app","username":"app","password":"hunter2"}""", Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync($"/v1/projects/{_projectId}/databases", content);
+        var body = await response.Content.ReadAsStringAsync();
+        var errors = (JArray)JObject.Parse(body)["errors"]!;
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+        Assert.That(errors, Has.Count.EqualTo(1));
+        Assert.That(errors[0]["field"]!.ToString(), Is.EqualTo("port"));
+        Assert.That(errors[0]["code"]!.ToString(), Is.EqualTo("invalid_type"));
+        Assert.That(errors[0]["detail"]!.ToString(), Is.EqualTo("Field 'port' must be an integer, not a string."));
+        Assert.That(errors[0]["message"]!.ToString(), Is.EqualTo(errors[0]["detail"]!.ToString()));
+        Assert.That(body, Does.Not.Contain("hunter2"));
     }
 
     private async Task<(HttpStatusCode Status, string Code, string Message)> PostAsync(string path, string? json)
@@ -244,7 +281,7 @@ public class ValidationTests
 
     private static async Task<(string Code, string Message)> ReadErrorAsync(HttpResponseMessage response)
     {
-        var error = JObject.Parse(await response.Content.ReadAsStringAsync())["error"]!;
-        return (error["code"]!.ToString(), error["message"]!.ToString());
+        var problem = JObject.Parse(await response.Content.ReadAsStringAsync());
+        return (problem["code"]!.ToString(), problem["detail"]!.ToString());
     }
 }

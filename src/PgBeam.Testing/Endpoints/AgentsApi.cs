@@ -34,7 +34,7 @@ internal static class AgentsApi
 
         if (state.CredentialsOf(project.Id).Any(c => c.Credential.Name == name && c.Credential.Status != AgentCredentialStatus.Revoked))
         {
-            throw SandboxProblem.Conflict($"Project '{project.Id}' already has an agent credential named '{name}'.");
+            throw SandboxProblem.Exists($"Project '{project.Id}' already has an agent credential named '{name}'.");
         }
 
         var request = body.As<CreateAgentCredentialRequest>();
@@ -119,7 +119,7 @@ internal static class AgentsApi
         var stored = state.RequireCredential(projectId, call.Path("agent_id"));
         if (stored.Credential.Status == AgentCredentialStatus.Revoked)
         {
-            throw SandboxProblem.Conflict($"Agent credential '{stored.Credential.Id}' is revoked; a revoked credential cannot be rotated.");
+            throw SandboxProblem.InvalidState($"Agent credential '{stored.Credential.Id}' is revoked; a revoked credential cannot be rotated.");
         }
 
         stored.Credential.UpdatedAt = call.Now;

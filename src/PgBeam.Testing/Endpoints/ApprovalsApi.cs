@@ -59,7 +59,7 @@ internal static class ApprovalsApi
         ExpireOverdue(state, project.Id, call.Now);
         if (approval.Status != ApprovalRequestStatus.Pending)
         {
-            throw SandboxProblem.Conflict($"Approval request '{approval.Id}' is already {approval.Status}; a decision cannot be made or changed twice.");
+            throw SandboxProblem.InvalidState($"Approval request '{approval.Id}' is already {approval.Status}; a decision cannot be made or changed twice.");
         }
 
         approval.Status = decision;

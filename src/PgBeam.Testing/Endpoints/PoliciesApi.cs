@@ -19,7 +19,7 @@ internal static class PoliciesApi
         var input = Read(call.Body());
         if (state.Policies.Live.Any(p => p.ProjectId == project.Id && p.Name == input.Name))
         {
-            throw SandboxProblem.Conflict($"Project '{project.Id}' already has a policy profile named '{input.Name}'.");
+            throw SandboxProblem.Exists($"Project '{project.Id}' already has a policy profile named '{input.Name}'.");
         }
 
         var id = state.NewId("pol");

@@ -26,7 +26,7 @@ internal static class ProjectsApi
         var state = call.State;
         if (state.Projects.Live.Any(p => p.OrgId == orgId && p.Name == name))
         {
-            throw SandboxProblem.Conflict($"Organization '{orgId}' already has a project named '{name}'.");
+            throw SandboxProblem.Exists($"Organization '{orgId}' already has a project named '{name}'.");
         }
 
         var project = AddProject(state, request, call.Now);

@@ -30,6 +30,12 @@ internal sealed class SandboxCall
     /// <summary>A path value (<c>project_id</c>), unescaped.</summary>
     public string Path(string name) => _pathValues[name];
 
+    /// <summary>The body as sent, or null.</summary>
+    public byte[]? RawBody => _body;
+
+    /// <summary>Every path value, unescaped, by name.</summary>
+    public IReadOnlyDictionary<string, string> PathValues => _pathValues;
+
     /// <summary>The body, which the operation requires to be a JSON object.</summary>
     public JsonBody Body() => JsonBody.Parse(_body);
 

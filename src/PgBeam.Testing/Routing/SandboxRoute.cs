@@ -1,35 +1,47 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using PgBeam.Testing.Contract;
 
 namespace PgBeam.Testing.Routing;
 
-/// <summary>One operation of the contract: method, path template, operation id and, when modelled, its endpoint.</summary>
+/// <summary>One operation of the contract and how the sandbox answers it.</summary>
 internal sealed class SandboxRoute
 {
     private readonly string[] _segments;
 
-    public SandboxRoute(string method, string template, string operationId, Func<SandboxCall, SandboxResult>? endpoint, bool requiresAuthentication = true)
+    public SandboxRoute(ContractOperation operation, SandboxRouteKind kind, Func<SandboxCall, SandboxResult>? endpoint, string? notOfferedReason = null)
     {
-        Method = method;
-        Template = template;
-        OperationId = operationId;
+        Operation = operation;
+        Kind = kind;
         Endpoint = endpoint;
-        RequiresAuthentication = requiresAuthentication;
-        _segments = template.Trim('/').Split('/');
+        NotOfferedReason = notOfferedReason;
+        _segments = operation.Template.Trim('/').Split('/');
+        Specificity = new string(_segments.Select(s => IsParameter(s) ? '0' : '1').ToArray());
     }
 
-    public string Method { get; }
+    public ContractOperation Operation { get; }
+
+    public string Method => Operation.Method;
 
     /// <summary>The contract's path (<c>/v1/projects/{project_id}/agents</c>).</summary>
-    public string Template { get; }
+    public string Template => Operation.Template;
 
-    public string OperationId { get; }
+    public string OperationId => Operation.OperationId;
 
-    /// <summary>Null when the sandbox does not model the operation (it answers 501).</summary>
+    public SandboxRouteKind Kind { get; }
+
+    /// <summary>Null when the sandbox does not offer the operation (it answers 501).</summary>
     public Func<SandboxCall, SandboxResult>? Endpoint { get; }
 
+    /// <summary>Why it is not offered (outside the SDK, or what stops derivation); null otherwise.</summary>
+    public string? NotOfferedReason { get; }
+
     /// <summary>False for the operations the contract leaves open (health).</summary>
-    public bool RequiresAuthentication { get; }
+    public bool RequiresAuthentication => Operation.RequiresAuthentication;
+
+    /// <summary>Literal segments as '1', parameters as '0': of two templates matching one path, the higher wins.</summary>
+    public string Specificity { get; }
 
     /// <summary>Matches unescaped path segments against the template, collecting the <c>{name}</c> values.</summary>
     public bool TryMatch(IReadOnlyList<string> segments, out Dictionary<string, string> values)
@@ -43,7 +55,7 @@ internal sealed class SandboxRoute
         for (var i = 0; i < _segments.Length; i++)
         {
             var part = _segments[i];
-            if (part.Length > 2 && part[0] == '{' && part[^1] == '}')
+            if (IsParameter(part))
             {
                 if (segments[i].Length == 0)
                 {
@@ -60,4 +72,6 @@ internal sealed class SandboxRoute
 
         return true;
     }
+
+    private static bool IsParameter(string segment) => segment.Length > 2 && segment[0] == '{' && segment[^1] == '}';
 }

@@ -1,118 +1,145 @@
+using System;
 using System.Collections.Generic;
 using System.Linq;
+using PgBeam.Testing.Contract;
 using PgBeam.Testing.Endpoints;
 
 namespace PgBeam.Testing.Routing;
 
 /// <summary>
-/// Every operation of the contract, so a request the sandbox does not model gets a 501 naming the operation rather
-/// than a misleading 404. A test checks this table against <c>openapi/pgbeam.yaml</c>, so it grows with the contract.
+/// Every operation of the contract, read from it: those modelled by hand answer with their endpoint, every other
+/// public operation with an answer derived from its schemas, and the ones outside the SDK with a 501 naming them.
+/// A new operation in the contract is routed and answered with no edit here.
 /// </summary>
-internal static class SandboxRouteTable
+internal sealed class SandboxRouteTable
 {
-    public static IReadOnlyList<SandboxRoute> Routes { get; } =
-    [
-        // Projects
-        new("POST", "/v1/projects", "createProject", ProjectsApi.Create),
-        new("GET", "/v1/projects", "listProjects", ProjectsApi.List),
-        new("GET", "/v1/projects/{project_id}", "getProject", ProjectsApi.Get),
-        new("PATCH", "/v1/projects/{project_id}", "updateProject", ProjectsApi.Update),
-        new("DELETE", "/v1/projects/{project_id}", "deleteProject", ProjectsApi.Delete),
-        new("GET", "/v1/projects/{project_id}/metrics", "getProjectMetrics", null),
-        new("GET", "/v1/projects/{project_id}/databases/{database_id}/cache-rules", "listCacheRules", null),
-        new("PUT", "/v1/projects/{project_id}/databases/{database_id}/cache-rules/{query_hash}", "updateCacheRule", null),
-        new("POST", "/v1/projects/{project_id}/domains", "createCustomDomain", null),
-        new("GET", "/v1/projects/{project_id}/domains", "listCustomDomains", null),
-        new("DELETE", "/v1/projects/{project_id}/domains/{domain_id}", "deleteCustomDomain", null),
-        new("POST", "/v1/projects/{project_id}/domains/{domain_id}/verify", "verifyCustomDomain", null),
-        new("GET", "/v1/databases/{database_id}/replicas", "listReplicas", null),
-        new("POST", "/v1/databases/{database_id}/replicas", "createReplica", null),
-        new("DELETE", "/v1/databases/{database_id}/replicas/{replica_id}", "deleteReplica", null),
+    /// <summary>The hand-written, stateful endpoints, by operation id.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> ModelledEndpoints = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
+    {
+        ["createProject"] = ProjectsApi.Create,
+        ["listProjects"] = ProjectsApi.List,
+        ["getProject"] = ProjectsApi.Get,
+        ["updateProject"] = ProjectsApi.Update,
+        ["deleteProject"] = ProjectsApi.Delete,
 
-        // Databases
-        new("POST", "/v1/projects/{project_id}/databases", "createDatabase", DatabasesApi.Create),
-        new("GET", "/v1/projects/{project_id}/databases", "listDatabases", DatabasesApi.List),
-        new("GET", "/v1/projects/{project_id}/databases/{database_id}", "getDatabase", DatabasesApi.Get),
-        new("PATCH", "/v1/projects/{project_id}/databases/{database_id}", "updateDatabase", DatabasesApi.Update),
-        new("DELETE", "/v1/projects/{project_id}/databases/{database_id}", "deleteDatabase", DatabasesApi.Delete),
-        new("POST", "/v1/projects/{project_id}/databases/{database_id}/test-connection", "testDatabaseConnection", null),
-        new("POST", "/v1/projects/{project_id}/databases/{database_id}/scan-pii", "scanDatabaseForPii", null),
-        new("GET", "/v1/projects/{project_id}/databases/{database_id}/schema-catalog", "getSchemaCatalog", null),
+        ["createDatabase"] = DatabasesApi.Create,
+        ["listDatabases"] = DatabasesApi.List,
+        ["getDatabase"] = DatabasesApi.Get,
+        ["updateDatabase"] = DatabasesApi.Update,
+        ["deleteDatabase"] = DatabasesApi.Delete,
 
-        // Policies
-        new("POST", "/v1/projects/{project_id}/policies", "createPolicyProfile", PoliciesApi.Create),
-        new("GET", "/v1/projects/{project_id}/policies", "listPolicyProfiles", PoliciesApi.List),
-        new("GET", "/v1/projects/{project_id}/policies/{policy_id}", "getPolicyProfile", PoliciesApi.Get),
-        new("PUT", "/v1/projects/{project_id}/policies/{policy_id}", "updatePolicyProfile", PoliciesApi.Update),
-        new("DELETE", "/v1/projects/{project_id}/policies/{policy_id}", "deletePolicyProfile", PoliciesApi.Delete),
-        new("POST", "/v1/projects/{project_id}/policy-evaluations", "dryEvalPolicy", null),
-        new("POST", "/v1/projects/{project_id}/policy-replays", "replayPolicy", null),
+        ["createPolicyProfile"] = PoliciesApi.Create,
+        ["listPolicyProfiles"] = PoliciesApi.List,
+        ["getPolicyProfile"] = PoliciesApi.Get,
+        ["updatePolicyProfile"] = PoliciesApi.Update,
+        ["deletePolicyProfile"] = PoliciesApi.Delete,
 
-        // Agents
-        new("POST", "/v1/projects/{project_id}/agents", "createAgentCredential", AgentsApi.Create),
-        new("GET", "/v1/projects/{project_id}/agents", "listAgentCredentials", AgentsApi.List),
-        new("GET", "/v1/projects/{project_id}/agents/{agent_id}", "getAgentCredential", AgentsApi.Get),
-        new("PATCH", "/v1/projects/{project_id}/agents/{agent_id}", "updateAgentCredentialStatus", AgentsApi.UpdateStatus),
-        new("DELETE", "/v1/projects/{project_id}/agents/{agent_id}", "revokeAgentCredential", AgentsApi.Revoke),
-        new("POST", "/v1/projects/{project_id}/agents/{agent_id}/rotate", "rotateAgentCredential", AgentsApi.Rotate),
-        new("GET", "/v1/projects/{project_id}/audit-logs", "listAuditLogs", AuditLogsApi.List),
-        new("GET", "/v1/projects/{project_id}/audit-logs/export", "exportAuditLogs", null),
-        new("GET", "/v1/projects/{project_id}/audit-logs/verify", "verifyAuditChain", null),
+        ["createAgentCredential"] = AgentsApi.Create,
+        ["listAgentCredentials"] = AgentsApi.List,
+        ["getAgentCredential"] = AgentsApi.Get,
+        ["updateAgentCredentialStatus"] = AgentsApi.UpdateStatus,
+        ["revokeAgentCredential"] = AgentsApi.Revoke,
+        ["rotateAgentCredential"] = AgentsApi.Rotate,
+        ["listAuditLogs"] = AuditLogsApi.List,
 
-        // Approvals
-        new("GET", "/v1/projects/{project_id}/approvals", "listApprovalRequests", ApprovalsApi.List),
-        new("POST", "/v1/projects/{project_id}/approvals/{approval_id}/approve", "approveApprovalRequest", ApprovalsApi.Approve),
-        new("POST", "/v1/projects/{project_id}/approvals/{approval_id}/reject", "rejectApprovalRequest", ApprovalsApi.Reject),
+        ["listApprovalRequests"] = ApprovalsApi.List,
+        ["approveApprovalRequest"] = ApprovalsApi.Approve,
+        ["rejectApprovalRequest"] = ApprovalsApi.Reject,
 
-        // Webhooks
-        new("POST", "/v1/projects/{project_id}/webhooks", "createWebhookEndpoint", WebhooksApi.Create),
-        new("GET", "/v1/projects/{project_id}/webhooks", "listWebhookEndpoints", WebhooksApi.List),
-        new("GET", "/v1/projects/{project_id}/webhooks/{webhook_id}", "getWebhookEndpoint", WebhooksApi.Get),
-        new("PUT", "/v1/projects/{project_id}/webhooks/{webhook_id}", "updateWebhookEndpoint", WebhooksApi.Update),
-        new("DELETE", "/v1/projects/{project_id}/webhooks/{webhook_id}", "deleteWebhookEndpoint", WebhooksApi.Delete),
-        new("POST", "/v1/projects/{project_id}/webhooks/{webhook_id}/test", "testWebhookEndpoint", WebhooksApi.Test),
+        ["createWebhookEndpoint"] = WebhooksApi.Create,
+        ["listWebhookEndpoints"] = WebhooksApi.List,
+        ["getWebhookEndpoint"] = WebhooksApi.Get,
+        ["updateWebhookEndpoint"] = WebhooksApi.Update,
+        ["deleteWebhookEndpoint"] = WebhooksApi.Delete,
+        ["testWebhookEndpoint"] = WebhooksApi.Test,
 
-        // Platform
-        new("GET", "/v1/health", "getHealth", PlatformApi.Health, requiresAuthentication: false),
-        new("GET", "/v1/regions", "listRegions", PlatformApi.Regions),
-        new("POST", "/v1/organizations/{org_id}/self-host-enrollments", "createSelfHostEnrollment", null),
-        new("GET", "/v1/organizations/{org_id}/self-host-enrollments", "listSelfHostEnrollments", null),
-        new("DELETE", "/v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}", "revokeSelfHostEnrollment", null),
-        new("POST", "/v1/organizations/{org_id}/self-host-enrollments/{enrollment_id}/rotate", "rotateSelfHostEnrollment", null),
+        ["getHealth"] = PlatformApi.Health,
+        ["listRegions"] = PlatformApi.Regions,
+    };
 
-        // Anomalies, Branches, Migrations
-        new("GET", "/v1/projects/{project_id}/anomalies", "listAnomalyAlerts", null),
-        new("PATCH", "/v1/projects/{project_id}/anomalies/{anomaly_id}", "updateAnomalyAlert", null),
-        new("GET", "/v1/projects/{project_id}/branches", "listDatabaseBranches", null),
-        new("DELETE", "/v1/projects/{project_id}/branches/{branch_id}", "discardDatabaseBranch", null),
-        new("POST", "/v1/projects/{project_id}/migrations:lint", "lintMigration", null),
+    private static readonly Lazy<SandboxRouteTable> Embedded = new(() => new SandboxRouteTable(SandboxContract.Default));
 
-        // Analytics
-        new("GET", "/v1/plans", "listPlans", null),
-        new("GET", "/v1/organizations/{org_id}/plan", "getOrganizationPlan", null),
-        new("GET", "/v1/organizations/{org_id}/vercel-installation", "getVercelInstallation", null),
-        new("PUT", "/v1/organizations/{org_id}/spend-limit", "updateSpendLimit", null),
-        new("POST", "/v1/organizations/{org_id}/cancellation-feedback", "submitCancellationFeedback", null),
-        new("GET", "/v1/organizations/{org_id}/usage", "getOrganizationUsage", null),
-        new("GET", "/v1/projects/{project_id}/usage", "getProjectUsage", null),
-        new("GET", "/v1/projects/{project_id}/insights", "getProjectInsights", null),
+    public SandboxRouteTable(SandboxContract contract)
+    {
+        Contract = contract;
+        var routes = new List<SandboxRoute>();
+        foreach (var operation in contract.Operations)
+        {
+            if (ModelledEndpoints.TryGetValue(operation.OperationId, out var endpoint))
+            {
+                routes.Add(new SandboxRoute(operation, SandboxRouteKind.Modelled, endpoint));
+            }
+            else if (!operation.IsPublic)
+            {
+                routes.Add(new SandboxRoute(operation, SandboxRouteKind.NotOffered, null, "it is outside the SDK (tag " + string.Join(", ", operation.Tags) + ")"));
+            }
+            else if (DerivedEndpoint.WhyNot(operation, contract) is { } reason)
+            {
+                routes.Add(new SandboxRoute(operation, SandboxRouteKind.NotOffered, null, reason));
+            }
+            else
+            {
+                var derived = operation;
+                routes.Add(new SandboxRoute(operation, SandboxRouteKind.Derived, call => DerivedEndpoint.Answer(call, derived, contract)));
+            }
+        }
 
-        // Account, Support
-        new("GET", "/v1/account/export", "exportAccountData", null),
-        new("GET", "/v1/organizations", "listOrganizations", null),
-        new("GET", "/v1/organizations/{org_id}/onboarding", "getOnboardingProgress", null),
-        new("PATCH", "/v1/organizations/{org_id}/onboarding", "updateOnboardingProgress", null),
-        new("GET", "/v1/organizations/{org_id}/support/cases", "listSupportCases", null),
-        new("POST", "/v1/organizations/{org_id}/support/cases", "createSupportCase", null),
-        new("GET", "/v1/organizations/{org_id}/support/cases/{case_id}", "getSupportCase", null),
-        new("PATCH", "/v1/organizations/{org_id}/support/cases/{case_id}", "updateSupportCase", null),
-        new("POST", "/v1/organizations/{org_id}/support/cases/{case_id}/messages", "createSupportMessage", null),
+        Routes = routes;
+        Modelled = Ids(SandboxRouteKind.Modelled);
+        Derived = Ids(SandboxRouteKind.Derived);
+    }
 
-        // Outside the SDK: service-to-service (its own secret) and the MCP transport.
-        new("POST", "/v1/internal/support/slack-event", "handleSlackSupportEvent", null, requiresAuthentication: false),
-        new("POST", "/v1/mcp", "mcpTransport", null),
-    ];
+    /// <summary>The table of the contract built into this assembly.</summary>
+    public static SandboxRouteTable Default => Embedded.Value;
 
-    /// <summary>The operation ids the sandbox answers with behaviour, not 501.</summary>
-    public static IReadOnlyList<string> Modelled { get; } = Routes.Where(r => r.Endpoint is not null).Select(r => r.OperationId).ToArray();
+    public SandboxContract Contract { get; }
+
+    /// <summary>Every operation, in the contract's order.</summary>
+    public IReadOnlyList<SandboxRoute> Routes { get; }
+
+    /// <summary>The operation ids answered by hand-written, stateful code.</summary>
+    public IReadOnlyList<string> Modelled { get; }
+
+    /// <summary>The public operation ids answered from the contract's schemas.</summary>
+    public IReadOnlyList<string> Derived { get; }
+
+    /// <summary>
+    /// The route for a method and path: of the templates the path matches, the most literal one (so a fixed segment
+    /// wins over a parameter); null when none takes the method, with the methods the path does take.
+    /// </summary>
+    public SandboxRoute? Resolve(string method, IReadOnlyList<string> segments, out Dictionary<string, string> pathValues, out IReadOnlyList<string> allowedMethods)
+    {
+        SandboxRoute? best = null;
+        Dictionary<string, string>? bestValues = null;
+        var allowed = new List<string>();
+        foreach (var route in Routes)
+        {
+            if (!route.TryMatch(segments, out var values))
+            {
+                continue;
+            }
+
+            if (route.Method != method)
+            {
+                allowed.Add(route.Method);
+                continue;
+            }
+
+            if (best is null || string.CompareOrdinal(route.Specificity, best.Specificity) > 0)
+            {
+                best = route;
+                bestValues = values;
+            }
+        }
+
+        pathValues = bestValues ?? [];
+        allowedMethods = best is null ? allowed.Distinct().ToArray() : [];
+        return best;
+    }
+
+    /// <summary>The GET that reads the same path as <paramref name="route"/> (the resource a write changes), or null.</summary>
+    public SandboxRoute? ReaderOf(SandboxRoute route) =>
+        Routes.FirstOrDefault(r => r.Method == "GET" && r.Template == route.Template && r.Endpoint is not null);
+
+    private string[] Ids(SandboxRouteKind kind) => Routes.Where(r => r.Kind == kind).Select(r => r.OperationId).ToArray();
 }

@@ -55,7 +55,7 @@ internal sealed class ResourceTable<T>
             var index = TryParseToken(pageToken, out var sequence) ? ordered.FindIndex(r => r.Sequence == sequence) : -1;
             if (index < 0)
             {
-                throw SandboxProblem.BadRequest("Query parameter 'page_token' is not a token this list handed out.");
+                throw SandboxProblem.Field("page_token", "invalid_value", "Query parameter 'page_token' is not a token this list handed out.");
             }
 
             start = index + 1;

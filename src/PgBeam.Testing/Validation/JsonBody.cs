@@ -32,6 +32,18 @@ internal sealed class JsonBody
             throw SandboxProblem.BadRequest("The request body is missing; this operation takes a JSON object.");
         }
 
+        var token = ReadToken(body);
+        if (token is not JObject json)
+        {
+            throw SandboxProblem.BadRequest($"The request body must be a JSON object, not {Describe(token.Type)}.");
+        }
+
+        return new JsonBody(json, string.Empty);
+    }
+
+    /// <summary>Reads one JSON value (strings stay strings, numbers keep their precision); 400 when it is not JSON.</summary>
+    public static JToken ReadToken(byte[] body)
+    {
         JToken token;
         try
         {
@@ -53,12 +65,7 @@ internal sealed class JsonBody
                 $"The request body is not valid JSON (line {ex.LineNumber}, position {ex.LinePosition})."));
         }
 
-        if (token is not JObject json)
-        {
-            throw SandboxProblem.BadRequest($"The request body must be a JSON object, not {Describe(token.Type)}.");
-        }
-
-        return new JsonBody(json, string.Empty);
+        return token;
     }
 
     /// <summary>Parses a body that may be left out; an absent body reads as <c>{}</c>.</summary>
@@ -87,12 +94,12 @@ internal sealed class JsonBody
         var value = (string)token!;
         if (value.Length < minLength)
         {
-            throw Invalid(name, minLength == 1 ? "must not be empty" : $"must be at least {minLength} characters long");
+            throw Invalid(name, minLength == 1 ? "must not be empty" : $"must be at least {minLength} characters long", "too_short");
         }
 
         if (value.Length > maxLength)
         {
-            throw Invalid(name, $"must be at most {maxLength} characters long");
+            throw Invalid(name, $"must be at most {maxLength} characters long", "too_long");
         }
 
         if (value.Contains('\0', StringComparison.Ordinal))
@@ -128,7 +135,7 @@ internal sealed class JsonBody
         }
         catch (Exception ex) when (ex is OverflowException or InvalidCastException)
         {
-            throw Invalid(name, "is out of range");
+            throw Invalid(name, "is out of range", "out_of_range");
         }
 
         if (number != decimal.Truncate(number))
@@ -140,7 +147,7 @@ internal sealed class JsonBody
         {
             throw Invalid(name, maximum == int.MaxValue || maximum == long.MaxValue
                 ? FormattableString.Invariant($"must be at least {minimum}")
-                : FormattableString.Invariant($"must be between {minimum} and {maximum}"));
+                : FormattableString.Invariant($"must be between {minimum} and {maximum}"), "out_of_range");
         }
 
         return (long)number;
@@ -185,7 +192,7 @@ internal sealed class JsonBody
 
         if (!Rfc3339.TryParse(value, out var timestamp))
         {
-            throw Invalid(name, "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z");
+            throw Invalid(name, "must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z", "invalid_format");
         }
 
         return timestamp;
@@ -211,7 +218,7 @@ internal sealed class JsonBody
             var value = (string)items[i]!;
             if (value.Length > maxItemLength)
             {
-                throw Invalid(itemName, $"must be at most {maxItemLength} characters long");
+                throw Invalid(itemName, $"must be at most {maxItemLength} characters long", "too_long");
             }
 
             if (allowed is not null && !allowed.Contains(value, StringComparer.Ordinal))
@@ -259,7 +266,11 @@ internal sealed class JsonBody
     public T As<T>() => _json.ToObject<T>(PgBeamJson.Serializer)!;
 
     /// <summary>A 400 about a field of this object, for rules that need more than one field or the sandbox's state.</summary>
-    public SandboxProblem Invalid(string name, string rule) => SandboxProblem.BadRequest($"Field '{PathOf(name)}' {rule}.");
+    /// <param name="name">The field, relative to this object.</param>
+    /// <param name="rule">What is wrong, completing "Field 'x' …".</param>
+    /// <param name="code">The token for the field error (<c>invalid_value</c>, <c>too_long</c>…).</param>
+    public SandboxProblem Invalid(string name, string rule, string code = "invalid_value") =>
+        SandboxProblem.Field(PathOf(name), code, $"Field '{PathOf(name)}' {rule}.");
 
     private JArray? Array(string name, int maxItems)
     {
@@ -276,7 +287,7 @@ internal sealed class JsonBody
 
         if (items.Count > maxItems)
         {
-            throw Invalid(name, $"must have at most {maxItems} items");
+            throw Invalid(name, $"must have at most {maxItems} items", "too_long");
         }
 
         return items;
@@ -286,19 +297,19 @@ internal sealed class JsonBody
     {
         if (!_json.TryGetValue(name, out var token))
         {
-            return required ? throw SandboxProblem.BadRequest($"Missing required field '{PathOf(name)}'.") : null;
+            return required ? throw SandboxProblem.Field(PathOf(name), "required", $"Missing required field '{PathOf(name)}'.") : null;
         }
 
         if (token.Type == JTokenType.Null)
         {
-            return nullable ? null : throw Invalid(name, required ? "is required and must not be null" : "must not be null");
+            return nullable ? null : throw Invalid(name, required ? "is required and must not be null" : "must not be null", required ? "required" : "not_nullable");
         }
 
         return token;
     }
 
     private SandboxProblem WrongType(string name, string expected, JToken token) =>
-        Invalid(name, $"must be {expected}, not {Describe(token.Type)}");
+        Invalid(name, $"must be {expected}, not {Describe(token.Type)}", "invalid_type");
 
     private string PathOf(string name) => _path.Length == 0 ? name : _path + "." + name;
 

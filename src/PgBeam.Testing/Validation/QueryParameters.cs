@@ -41,17 +41,17 @@ internal sealed class QueryParameters
         var value = _pairs.Where(p => p.Key == name).Select(p => p.Value).LastOrDefault();
         if (value is null)
         {
-            return required ? throw SandboxProblem.BadRequest($"Missing required query parameter '{name}'.") : null;
+            return required ? throw SandboxProblem.Field(name, "required", $"Missing required query parameter '{name}'.") : null;
         }
 
         if (value.Length == 0)
         {
-            throw SandboxProblem.BadRequest($"Query parameter '{name}' must not be empty.");
+            throw SandboxProblem.Field(name, "too_short", $"Query parameter '{name}' must not be empty.");
         }
 
         if (idPattern && !value.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '.' or '-'))
         {
-            throw SandboxProblem.BadRequest($"Query parameter '{name}' may contain only letters, digits, '_', '.' and '-'.");
+            throw SandboxProblem.Field(name, "invalid_format", $"Query parameter '{name}' may contain only letters, digits, '_', '.' and '-'.");
         }
 
         return value;
@@ -67,7 +67,7 @@ internal sealed class QueryParameters
 
         if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var size) || size is < 1 or > 100)
         {
-            throw SandboxProblem.BadRequest("Query parameter 'page_size' must be an integer from 1 to 100.");
+            throw SandboxProblem.Field("page_size", "out_of_range", "Query parameter 'page_size' must be an integer from 1 to 100.");
         }
 
         return size;
@@ -84,7 +84,7 @@ internal sealed class QueryParameters
         var values = allowed.Select(v => v!.ToString()!).ToArray();
         return values.Contains(value, StringComparer.Ordinal)
             ? value
-            : throw SandboxProblem.BadRequest($"Query parameter '{name}' must be one of {string.Join(", ", values)}; got '{value}'.");
+            : throw SandboxProblem.Field(name, "invalid_value", $"Query parameter '{name}' must be one of {string.Join(", ", values)}; got '{value}'.");
     }
 
     public DateTimeOffset? Timestamp(string name)
@@ -97,7 +97,7 @@ internal sealed class QueryParameters
 
         return Rfc3339.TryParse(value, out var timestamp)
             ? timestamp
-            : throw SandboxProblem.BadRequest($"Query parameter '{name}' must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z.");
+            : throw SandboxProblem.Field(name, "invalid_format", $"Query parameter '{name}' must be an RFC 3339 date-time such as 2026-01-31T12:00:00Z.");
     }
 
     // A literal + stays a plus sign: the SDK escapes it, and date-time offsets (+02:00) must survive unescaped clients.

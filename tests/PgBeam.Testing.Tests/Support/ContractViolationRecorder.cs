@@ -9,7 +9,7 @@ namespace PgBeam.Testing.Tests.Support;
 /// <summary>
 /// Sits between the SDK and Prism and notes every answer that shows a contract problem: an <c>sl-violations</c>
 /// header (Prism's list of what broke the contract, request or response, any severity), a Prism-generated problem
-/// document, or an answer without the sandbox's <c>X-Request-Id</c> (Prism answered by itself, for instance by
+/// document (one without the sandbox's request id), or an answer without the sandbox's <c>X-Request-Id</c> (Prism answered by itself, for instance by
 /// mocking, so the sandbox's answer was not what the test saw).
 /// </summary>
 internal sealed class ContractViolationRecorder : DelegatingHandler
@@ -49,7 +49,8 @@ internal sealed class ContractViolationRecorder : DelegatingHandler
             Note($"{call}: sl-violations {string.Join(" ", violations)}");
         }
 
-        if (response.Content.Headers.ContentType?.MediaType == "application/problem+json")
+        // The sandbox's problem documents carry its X-Request-Id; Prism's own (a rejected request or answer) do not.
+        if (!response.Headers.Contains("X-Request-Id") && response.Content.Headers.ContentType?.MediaType == "application/problem+json")
         {
             Note($"{call}: Prism answered with its own problem document: {await response.Content.ReadAsStringAsync(cancellationToken)}");
         }

@@ -42,7 +42,7 @@ internal sealed class PrismProcess : IDisposable
 
     public static string ExecutablePath => RepoPaths.Combine("build", "npm", "node_modules", ".bin", "prism");
 
-    public static PrismProcess StartProxy(Uri upstream)
+    public static PrismProcess StartProxy(Uri upstream, string? contractPath = null)
     {
         EnsureInstalled();
         var port = FreePort();
@@ -53,7 +53,7 @@ internal sealed class PrismProcess : IDisposable
             UseShellExecute = false,
             WorkingDirectory = RepoPaths.Root,
         };
-        foreach (var argument in new[] { "proxy", RepoPaths.Combine("openapi", "pgbeam.yaml"), upstream.GetLeftPart(UriPartial.Authority), "--errors", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
+        foreach (var argument in new[] { "proxy", contractPath ?? RepoPaths.Combine("openapi", "pgbeam.yaml"), upstream.GetLeftPart(UriPartial.Authority), "--errors", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture) })
         {
             start.ArgumentList.Add(argument);
         }

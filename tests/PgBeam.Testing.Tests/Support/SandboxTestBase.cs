@@ -76,6 +76,30 @@ public abstract class SandboxTestBase
         return new PgBeamClient(options);
     }
 
+    /// <summary>
+    /// A plain <see cref="HttpClient"/> with a bearer key, reaching this test's sandbox the fixture's way (through
+    /// Prism, recorded, or in process), for requests the SDK has no surface for yet.
+    /// </summary>
+    protected HttpClient CreateRawHttpClient()
+    {
+        HttpClient http;
+        if (Transport == SandboxTransport.InProcess)
+        {
+            http = Sandbox.CreateHttpClient();
+            http.BaseAddress = new Uri(PgBeamSandbox.BaseUrl);
+        }
+        else
+        {
+            var proxy = ContractProxy.Instance;
+            proxy.Serve(Sandbox);
+            _recorder ??= new ContractViolationRecorder();
+            http = new HttpClient(_recorder, disposeHandler: false) { BaseAddress = proxy.Prism.BaseUri, Timeout = TimeSpan.FromSeconds(20) };
+        }
+
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", PgBeamSandbox.ApiKey);
+        return http;
+    }
+
     /// <summary>Forgets the violations a test provoked on purpose.</summary>
     protected void ForgetViolations() => _recorder?.Forget();
 
