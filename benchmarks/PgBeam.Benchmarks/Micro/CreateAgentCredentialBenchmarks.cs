@@ -28,11 +28,18 @@ public class CreateAgentCredentialBenchmarks : InMemoryBenchmark
 
     protected override CannedResponseHandler CreateHandler() => new(Body, HttpStatusCode.Created);
 
+    protected override void CallEachVariant()
+    {
+        Sdk().GetAwaiter().GetResult();
+        Newtonsoft().GetAwaiter().GetResult();
+        SystemTextJson().GetAwaiter().GetResult();
+    }
+
     protected override void Verify()
     {
-        var sdk = Sdk().GetAwaiter().GetResult();
-        var newtonsoft = Newtonsoft().GetAwaiter().GetResult();
-        var stj = SystemTextJson().GetAwaiter().GetResult();
+        var sdk = Completed(Sdk(), "Sdk");
+        var newtonsoft = Completed(Newtonsoft(), "Newtonsoft");
+        var stj = Completed(SystemTextJson(), "SystemTextJson");
         Expect(sdk.ConnectionString == newtonsoft.ConnectionString && stj.ConnectionString == newtonsoft.ConnectionString, "connection strings");
         Expect(sdk.Credential.Id == newtonsoft.Credential.Id && stj.Credential.Id == newtonsoft.Credential.Id, "credential ids");
     }

@@ -22,11 +22,18 @@ public class GetProjectBenchmarks : InMemoryBenchmark
 
     protected override CannedResponseHandler CreateHandler() => new(Body);
 
+    protected override void CallEachVariant()
+    {
+        Sdk().GetAwaiter().GetResult();
+        Newtonsoft().GetAwaiter().GetResult();
+        SystemTextJson().GetAwaiter().GetResult();
+    }
+
     protected override void Verify()
     {
-        var sdk = Sdk().GetAwaiter().GetResult();
-        var newtonsoft = Newtonsoft().GetAwaiter().GetResult();
-        var stj = SystemTextJson().GetAwaiter().GetResult();
+        var sdk = Completed(Sdk(), "Sdk");
+        var newtonsoft = Completed(Newtonsoft(), "Newtonsoft");
+        var stj = Completed(SystemTextJson(), "SystemTextJson");
         Expect(sdk.Id == ApiFixtures.ProjectId && newtonsoft.Id == sdk.Id && stj.Id == sdk.Id, "project ids");
         Expect(sdk.CreatedAt == newtonsoft.CreatedAt && stj.CreatedAt == newtonsoft.CreatedAt, "created_at");
         Expect(sdk.AllowedCidrs?.Count == 2 && newtonsoft.AllowedCidrs?.Count == 2 && stj.AllowedCidrs?.Count == 2, "allowed_cidrs");

@@ -24,11 +24,18 @@ public class ListAuditLogsBenchmarks : InMemoryBenchmark
 
     protected override CannedResponseHandler CreateHandler() => new(Body);
 
+    protected override void CallEachVariant()
+    {
+        Sdk().GetAwaiter().GetResult();
+        Newtonsoft().GetAwaiter().GetResult();
+        SystemTextJson().GetAwaiter().GetResult();
+    }
+
     protected override void Verify()
     {
-        var sdk = Sdk().GetAwaiter().GetResult();
-        var newtonsoft = Newtonsoft().GetAwaiter().GetResult();
-        var stj = SystemTextJson().GetAwaiter().GetResult();
+        var sdk = Completed(Sdk(), "Sdk");
+        var newtonsoft = Completed(Newtonsoft(), "Newtonsoft");
+        var stj = Completed(SystemTextJson(), "SystemTextJson");
         Expect(sdk.Entries.Count == Entries && newtonsoft.Entries.Count == Entries && stj.Entries.Count == Entries, "entry counts");
         Expect(sdk.Entries[^1].Ts == newtonsoft.Entries[^1].Ts && stj.Entries[^1].Ts == newtonsoft.Entries[^1].Ts, "timestamps");
     }
