@@ -1,5 +1,8 @@
 using System;
+using System.Diagnostics;
 using System.Threading.Tasks;
+using PgBeam.Benchmarks.ColdStart;
+using PgBeam.Benchmarks.Load;
 using PgBeam.Benchmarks.Running;
 
 namespace PgBeam.Benchmarks;
@@ -13,10 +16,17 @@ public static class Program
 {
     public static async Task<int> Main(string[] args)
     {
+        // Read first: a cold-start run measures from here.
+        var mainStarted = Stopwatch.GetTimestamp();
+        var cpuAtMain = CpuTime.Process();
         var command = args.Length > 0 && !args[0].StartsWith('-') ? args[0] : "run";
         var rest = args.Length > 0 && !args[0].StartsWith('-') ? args[1..] : args;
         switch (command)
         {
+            case "serve":
+                return await LoopbackServer.RunAsync().ConfigureAwait(false);
+            case "cold-start" when rest.Length == 2:
+                return await ColdStartChild.RunAsync(rest[0], new Uri(rest[1]), mainStarted, cpuAtMain).ConfigureAwait(false);
             case "run":
                 return await SuiteCommand.RunAsync(rest).ConfigureAwait(false);
             default:
