@@ -27,7 +27,7 @@ public abstract class InMemoryBenchmark : IDisposable
         NewtonsoftClient = Variants.CreateNewtonsoft(CreateHandler(), Variants.InMemoryBaseUrl);
         SystemTextJsonClient = Variants.CreateSystemTextJson(CreateHandler(), Variants.InMemoryBaseUrl);
         Verify();
-        WarmUntilJitIsQuiet();
+        WarmUntilJitIsQuiet(CallEachVariant);
     }
 
     /// <summary>How long the set-up may spend bringing the three variants to their optimized code.</summary>
@@ -51,7 +51,7 @@ public abstract class InMemoryBenchmark : IDisposable
     /// lag far behind BenchmarkDotNet's warm-up, and the variant with the most code (the SDK) would then be measured
     /// partly unoptimized.
     /// </summary>
-    private void WarmUntilJitIsQuiet()
+    public static void WarmUntilJitIsQuiet(Action callEachVariant)
     {
         var deadline = Stopwatch.StartNew();
         var lastCount = JitInfo.GetCompiledMethodCount();
@@ -61,7 +61,7 @@ public abstract class InMemoryBenchmark : IDisposable
             var round = Stopwatch.StartNew();
             while (round.ElapsedMilliseconds < 50)
             {
-                CallEachVariant();
+                callEachVariant();
             }
 
             var count = JitInfo.GetCompiledMethodCount();

@@ -30,6 +30,7 @@ public static class MicroSuite
         typeof(CreateAgentCredentialBenchmarks),
         typeof(ListAuditLogsBenchmarks),
         typeof(AuditLogAutoPagingBenchmarks),
+        typeof(SdkOptionCostBenchmarks),
     ];
 
     public static List<MicroResult> Run(SuiteMode mode, string artifactsPath, IReadOnlyCollection<Type> benchmarks)
@@ -78,7 +79,7 @@ public static class MicroSuite
             }
 
             var allocated = report.GcStats.GetBytesAllocatedPerOperation(benchmark) ?? -1;
-            yield return new MicroResult(category, benchmark.Descriptor.WorkloadMethodDisplayInfo, statistics.Mean, statistics.StandardError, allocated);
+            yield return new MicroResult(category, benchmark.Descriptor.WorkloadMethodDisplayInfo.Trim('\''), statistics.Mean, statistics.StandardError, allocated);
         }
     }
 }

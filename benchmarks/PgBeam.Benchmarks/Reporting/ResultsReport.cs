@@ -135,9 +135,11 @@ public static class ResultsReport
             .AppendLine("| --- | --- | ---: | ---: | ---: | ---: | ---: |");
         foreach (var group in results.Micro.GroupBy(r => r.Case))
         {
-            var baseline = group.FirstOrDefault(r => r.Variant == Variants.Newtonsoft);
-            foreach (var row in group.OrderBy(r => Array.IndexOf(Variants.All, r.Variant)))
+            var newtonsoft = group.FirstOrDefault(r => r.Variant == Variants.Newtonsoft);
+            foreach (var row in group.OrderBy(r => Array.IndexOf(Variants.All, r.Variant) is var i and >= 0 ? i : int.MaxValue))
             {
+                // Ratios to hand-written Newtonsoft; a "X: SDK, feature off" row compares with "X: SDK", the SDK as it ships.
+                var baseline = newtonsoft ?? group.FirstOrDefault(r => r.Variant == row.Variant.Split(',')[0]);
                 var timeRatio = baseline is null ? "" : (row.MeanNanoseconds / baseline.MeanNanoseconds).ToString("0.00", Invariant) + "×";
                 var bytesRatio = baseline is null ? "" : ((double)row.AllocatedBytes / baseline.AllocatedBytes).ToString("0.00", Invariant) + "×";
                 md.AppendLine(Invariant, $"| {group.Key} | {row.Variant} | {Time(row.MeanNanoseconds)} | {Time(row.StandardErrorNanoseconds)} | {Bytes(row.AllocatedBytes)} | {timeRatio} | {bytesRatio} |");
