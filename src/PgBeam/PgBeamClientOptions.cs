@@ -46,8 +46,10 @@ public sealed class PgBeamClientOptions
     /// An <see cref="System.Net.Http.HttpClient"/> you own (proxies, custom TLS, test handlers). The SDK sends through
     /// it with its own auth, retries and error mapping, never changes it and never disposes it. Its
     /// <see cref="System.Net.Http.HttpClient.BaseAddress"/> is ignored: <see cref="BaseUrl"/> decides where requests go.
-    /// Its <see cref="System.Net.Http.HttpClient.Timeout"/> still caps each attempt (it then counts as an attempt
-    /// timeout, and is retried like one).
+    /// Its <see cref="System.Net.Http.HttpClient.Timeout"/> still caps the wait for each attempt's response headers (it
+    /// then counts as an attempt timeout, and is retried like one); the body is read under <see cref="Timeout"/> and
+    /// <see cref="MaxResponseBytes"/>. The SDK refuses redirects but cannot change this client: give it a handler with
+    /// <c>AllowAutoRedirect = false</c>, or it follows a 307/308 (re-sending the body) before the SDK refuses the answer.
     /// </summary>
     public HttpClient? HttpClient { get; set; }
 

@@ -108,8 +108,11 @@ public sealed class WebhookEvent
     /// <summary>The event's id and type for an error message, with anything shaped like a secret masked.</summary>
     private string Described() => new SecretRedactor().Redact($"{Id} ({Type})")!;
 
-    /// <summary>The event's ids, type and time; <see cref="Data"/> is left out, as it may hold sensitive values.</summary>
+    /// <summary>
+    /// The event's ids, type and time; <see cref="Data"/> is left out, as it may hold sensitive values, and anything
+    /// shaped like a secret (the ids come from the sender, two of them from unsigned headers) is masked.
+    /// </summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture,
-            $"WebhookEvent {{ Id = {Id}, Type = {Type}, ProjectId = {ProjectId}, OccurredAt = {OccurredAt:O}, EventId = {EventId}, DeliveryId = {DeliveryId} }}");
+        new SecretRedactor().Redact(string.Create(CultureInfo.InvariantCulture,
+            $"WebhookEvent {{ Id = {Id}, Type = {Type}, ProjectId = {ProjectId}, OccurredAt = {OccurredAt:O}, EventId = {EventId}, DeliveryId = {DeliveryId} }}"))!;
 }

@@ -29,4 +29,16 @@ public class WebhookDataTests
         Assert.That(error.InnerException, Is.Null, "the cause may quote the data");
         Assert.That(error.JsonPath, Is.EqualTo("day").Or.EqualTo("queries_total"));
     }
+
+    [Test]
+    public void ToString_masks_a_secret_shaped_delivery_header()
+    {
+        var body = """{"id":"evt_03","type":"usage.daily","project_id":"prj_01","occurred_at":"2026-03-01T11:59:58Z","data":{}}""";
+        var headers = Headers(body);
+        headers["X-PgBeam-Delivery"] = "pgb_live_DELIVERYSECRET";
+
+        var webhookEvent = Verifier(Clock()).Verify(body, headers);
+
+        Assert.That(webhookEvent.ToString(), Does.Contain("evt_03").And.Not.Contain("DELIVERYSECRET"));
+    }
 }
