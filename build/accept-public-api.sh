@@ -3,5 +3,5 @@
 # (tests/PgBeam.Tests/PublicApi/*.PublicApi.txt). Review `git diff` of that file before committing it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PGBEAM_ACCEPT_PUBLIC_API=1 dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj --filter "FullyQualifiedName~PublicApiSnapshotTests" --nologo -v quiet
+PGBEAM_ACCEPT_PUBLIC_API=1 dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj -f net10.0 --filter "FullyQualifiedName~PublicApiSnapshotTests" --nologo -v quiet
 git --no-pager diff --stat -- tests/PgBeam.Tests/PublicApi/

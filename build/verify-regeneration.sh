@@ -91,7 +91,7 @@ dotnet build src/PgBeam/PgBeam.csproj --nologo -v minimal > build2.log 2>&1 || {
 grep -q "NSwag skipped" build2.log || fail "the second build did not skip NSwag"
 
 echo "verify-regeneration: 4. the public API snapshot shows exactly the three additions"
-if dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj --nologo --filter "FullyQualifiedName~PublicApiSnapshotTests" > api.log 2>&1; then
+if dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj -f net10.0 --nologo --filter "FullyQualifiedName~PublicApiSnapshotTests" > api.log 2>&1; then
   fail "the public API snapshot test passed although the API changed"
 fi
 sed -n '/^Diff (- snapshot, + now):/,/Stack Trace/p' api.log > api-diff.txt
