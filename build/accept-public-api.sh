@@ -34,5 +34,5 @@ else
   echo "accept-public-api: accepting breaking changes (--breaking)"
 fi
 
-PGBEAM_ACCEPT_PUBLIC_API=1 dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj --no-build --filter "FullyQualifiedName~PublicApiSnapshotTests" --nologo -v quiet > /dev/null
+PGBEAM_ACCEPT_PUBLIC_API=1 dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj -f net10.0 --no-build --filter "FullyQualifiedName~PublicApiSnapshotTests" --nologo -v quiet > /dev/null
 git --no-pager diff --stat -- tests/PgBeam.Tests/PublicApi/

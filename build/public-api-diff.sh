@@ -8,7 +8,7 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 report="$(mktemp)"
 trap 'rm -f "$report"' EXIT
-PGBEAM_API_DIFF_REPORT="$report" dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj "$@" --nologo -v quiet \
+PGBEAM_API_DIFF_REPORT="$report" dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj -f net10.0 "$@" --nologo -v quiet \
   --filter "FullyQualifiedName~PublicApiSnapshotTests" > "$report.log" 2>&1
 if [ ! -s "$report" ]; then
   cat "$report.log"; rm -f "$report.log"

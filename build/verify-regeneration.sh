@@ -101,7 +101,7 @@ for expected in 'public interface IHoneytokensClient' 'ListHoneytokensAsync(stri
 done
 unexpected="$(grep '^  added ' api.log | grep -v -e Honeytoken -e ReadMostly || true)"
 [ -z "$unexpected" ] || { cat api.log; fail "the classification has unexpected additions: $unexpected"; }
-dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj --no-build --nologo --filter "FullyQualifiedName~PublicApiSnapshotTests" > api-test.log 2>&1 \
+dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj -f net10.0 --no-build --nologo --filter "FullyQualifiedName~PublicApiSnapshotTests" > api-test.log 2>&1 \
   || { cat api-test.log; fail "the public API snapshot test failed on additions only"; }
 
 echo "verify-regeneration: 5. a hand edit in generated/ fails the drift check"

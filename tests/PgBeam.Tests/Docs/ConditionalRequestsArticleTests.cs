@@ -1,0 +1,91 @@
+using System;
+using System.Linq;
+using System.Net;
+using System.Net.Http;
+using System.Threading.Tasks;
+using NUnit.Framework;
+using PgBeam.Tests.Support;
+using RichardSzalay.MockHttp;
+
+namespace PgBeam.Tests.Docs;
+
+/// <summary>What docs/articles/conditional-requests.md says the SDK does today with ETag, If-Match and If-None-Match.</summary>
+public class ConditionalRequestsArticleTests
+{
+    private const string ProfilePath = "/v1/projects/prj_1/policies/pol_1";
+    private const string ProfileJson = """{"id":"pol_1","project_id":"prj_1","name":"readonly","access_mode":"read_only","max_rows":1000}""";
+
+    [Test]
+    public async Task OnResponse_reads_the_ETag_and_Headers_send_If_Match_on_every_attempt()
+    {
+        using var handler = new MockHttpMessageHandler();
+        handler.Expect(HttpMethod.Get, TestClients.Url(ProfilePath)).Respond(_ =>
+        {
+            var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(ProfileJson, System.Text.Encoding.UTF8, "application/json") };
+            response.Headers.ETag = new System.Net.Http.Headers.EntityTagHeaderValue("\"v7\"");
+            return response;
+        });
+        var ifMatch = new System.Collections.Generic.List<string?>();
+        handler.Expect(HttpMethod.Put, TestClients.Url(ProfilePath)).Respond(request =>
+        {
+            ifMatch.Add(request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null);
+            var busy = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+            busy.Headers.Add("Retry-After", "0");
+            return busy;
+        });
+        handler.Expect(HttpMethod.Put, TestClients.Url(ProfilePath)).Respond(request =>
+        {
+            ifMatch.Add(request.Headers.TryGetValues("If-Match", out var values) ? values.Single() : null);
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(ProfileJson, System.Text.Encoding.UTF8, "application/json") };
+        });
+        using var client = TestClients.Create(handler);
+
+        string? etag = null;
+        var profile = await client.Policies.GetPolicyProfileAsync("prj_1", "pol_1", new RequestOptions { OnResponse = r => etag = r.GetHeader("ETag") });
+        var write = new RequestOptions();
+        write.Headers["If-Match"] = etag!;
+        await client.Policies.UpdatePolicyProfileAsync("prj_1", "pol_1", profile.ToInput(), write);
+
+        Assert.That(etag, Is.EqualTo("\"v7\""));
+        Assert.That(ifMatch, Is.EqualTo(new[] { "\"v7\"", "\"v7\"" }));
+        handler.VerifyNoOutstandingExpectation();
+    }
+
+    [Test]
+    public void A_412_is_a_PgBeamApiException_with_status_412_and_is_not_retried()
+    {
+        using var handler = new MockHttpMessageHandler();
+        var calls = 0;
+        handler.When(HttpMethod.Put, TestClients.Url(ProfilePath)).Respond(_ =>
+        {
+            calls++;
+            return new HttpResponseMessage(HttpStatusCode.PreconditionFailed)
+            {
+                Content = new StringContent("""{"error":{"code":"PRECONDITION_FAILED","message":"The profile changed."}}""", System.Text.Encoding.UTF8, "application/json"),
+            };
+        });
+        using var client = TestClients.Create(handler);
+        var write = new RequestOptions();
+        write.Headers["If-Match"] = "\"v6\"";
+
+        var error = Assert.ThrowsAsync<PgBeamApiException>(() => client.Policies.UpdatePolicyProfileAsync("prj_1", "pol_1", new PolicyProfileInput { Name = "readonly" }, write));
+
+        Assert.That(error!.GetType(), Is.EqualTo(typeof(PgBeamApiException)));
+        Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
+        Assert.That(calls, Is.EqualTo(1));
+    }
+
+    [Test]
+    public void A_304_to_If_None_Match_is_a_PgBeamApiException_with_status_304()
+    {
+        using var handler = new MockHttpMessageHandler();
+        handler.When(HttpMethod.Get, TestClients.Url(ProfilePath)).WithHeaders("If-None-Match", "\"v7\"").Respond(HttpStatusCode.NotModified);
+        using var client = TestClients.Create(handler);
+        var read = new RequestOptions();
+        read.Headers["If-None-Match"] = "\"v7\"";
+
+        var error = Assert.ThrowsAsync<PgBeamApiException>(() => client.Policies.GetPolicyProfileAsync("prj_1", "pol_1", read));
+
+        Assert.That(error!.StatusCode, Is.EqualTo(HttpStatusCode.NotModified));
+    }
+}
