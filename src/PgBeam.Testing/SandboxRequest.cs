@@ -57,7 +57,7 @@ public sealed class SandboxRequest
     /// <summary>The status the sandbox answered with; null when an injected connection failure meant it never answered.</summary>
     public HttpStatusCode? StatusCode { get; internal set; }
 
-    /// <summary>The <c>error.code</c> of an error answer (<c>NOT_FOUND</c>), or null.</summary>
+    /// <summary>The <c>code</c> of an error answer's problem document (<c>NOT_FOUND</c>), or null.</summary>
     public string? ErrorCode { get; internal set; }
 
     /// <summary>The <c>X-Request-Id</c> the sandbox answered with (also in the SDK's exceptions).</summary>
