@@ -40,6 +40,7 @@ public class RequestValidationTests
         Host = "db.internal",
         Port = 5432,
         Name = "app",
+        Username = null!, // a C# `required` member: only an explicit null gets past the compiler
         Password = "s3cret-password",
     };
 

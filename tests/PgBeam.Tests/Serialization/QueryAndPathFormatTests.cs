@@ -123,7 +123,7 @@ public class QueryAndPathFormatTests
         {
             Name = "production",
             OrgId = "org_1",
-            Database = new CreateDatabaseRequest { Host = "db.internal", Port = 5432, Name = "app", Password = "pw" },
+            Database = new CreateDatabaseRequest { Host = "db.internal", Port = 5432, Name = "app", Username = null!, Password = "pw" },
         }));
 
         Assert.That(error!.Message, Does.Contain("body.database.username"));
@@ -137,7 +137,7 @@ public class QueryAndPathFormatTests
         using var client = TestClients.Create(mock);
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => client.Databases.CreateDatabaseAsync("prj_1",
-            new CreateDatabaseRequest { Host = "db.internal", Name = "app", Username = "u", Password = "pw" }));
+            new CreateDatabaseRequest { Host = "db.internal", Port = null, Name = "app", Username = "u", Password = "pw" }));
 
         Assert.That(error!.Message, Does.Contain("body.port"));
     }

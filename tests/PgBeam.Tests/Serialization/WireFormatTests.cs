@@ -78,8 +78,8 @@ public class WireFormatTests
 
         var profile = Deserialize<PolicyProfile>(fromServer);
 
-        Assert.That(profile.AccessMode!.Value.Value, Is.EqualTo("read_mostly"));
-        Assert.That(profile.AccessMode.Value.IsKnown, Is.False);
+        Assert.That(profile.AccessMode.Value, Is.EqualTo("read_mostly"));
+        Assert.That(profile.AccessMode.IsKnown, Is.False);
         Assert.That(profile.AccessMode, Is.Not.EqualTo(PolicyProfileAccessMode.ReadOnly));
         Assert.That(profile.WriteMode, Is.EqualTo(PolicyProfileWriteMode.Normal));
         Assert.That(profile.AdditionalProperties.ContainsKey("brand_new_field"), Is.True);

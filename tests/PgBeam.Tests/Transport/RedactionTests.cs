@@ -161,7 +161,7 @@ public class RedactionTests
     {
         object[] requests =
         [
-            new CreateDatabaseRequest { Host = "h", Name = "n", Username = "u", Password = DbPassword },
+            new CreateDatabaseRequest { Host = "h", Port = 5432, Name = "n", Username = "u", Password = DbPassword },
             new UpdateDatabaseRequest { Password = DbPassword },
             new WebhookEndpointInput { Url = "https://example.com/hook", Secret = WebhookSecret },
             new PgBeamClientOptions { ApiKey = ApiKey },
