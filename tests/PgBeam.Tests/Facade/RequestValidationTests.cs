@@ -24,7 +24,7 @@ public class RequestValidationTests
     {
         _mock = new MockHttpMessageHandler();
         _sent = [];
-        _mock.When("*").RecordTo(_sent).Respond("application/json", "{}");
+        _mock.When("*").RecordTo(_sent).Respond(ContractSamples.ResponseFor);
         _client = TestClients.Create(_mock);
     }
 

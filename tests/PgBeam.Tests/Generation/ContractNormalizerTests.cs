@@ -311,7 +311,7 @@ public class ContractNormalizerTests
     {
         var contract = Contract.Replace(
             "        state: { type: string, enum: [paused_for_billing, ACTIVE, v2.beta, 1h] }",
-            "        state: { type: string, enum: [paused_for_billing, ACTIVE, v2.beta, 1h] }\n                extra: { " + schema + " }",
+            "        state: { type: string, enum: [paused_for_billing, ACTIVE, v2.beta, 1h] }\n        extra: { " + schema + " }",
             System.StringComparison.Ordinal);
 
         Assert.That(NormalizedContract.From(contract, "exportThings").Problems.Errors, Has.Some.Contains(expected));
@@ -321,8 +321,8 @@ public class ContractNormalizerTests
     public void A_second_success_media_type_stops_the_build_naming_the_operation()
     {
         var contract = Contract.Replace(
-            "                      schema: { $ref: '#/components/schemas/AccountExport' }",
-            "                      schema: { $ref: '#/components/schemas/AccountExport' }\n                    application/xml:\n                      schema: { type: string }",
+            "              schema: { $ref: '#/components/schemas/AccountExport' }",
+            "              schema: { $ref: '#/components/schemas/AccountExport' }\n            application/xml:\n              schema: { type: string }",
             System.StringComparison.Ordinal);
 
         Assert.That(NormalizedContract.From(contract, "exportThings").Problems.Errors,

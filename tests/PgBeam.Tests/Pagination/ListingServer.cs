@@ -43,7 +43,9 @@ internal sealed class ListingServer
     {
         var query = HttpUtility.ParseQueryString(request.RequestUri!.Query);
         Requests.Add(query);
-        var body = new JObject();
+        // The smallest body the contract allows (its required fields), then the page.
+        var body = ContractSamples.Response(_listing.OperationId);
+        body.Remove("next_page_token");
         IReadOnlyList<string> page;
         if (_listing.Style == PagingStyle.Token)
         {
@@ -62,7 +64,12 @@ internal sealed class ListingServer
             body["total"] = _pages.Sum(p => p.Count);
         }
 
-        body[_listing.ItemsProperty] = new JArray(page.Select(key => new JObject { [_listing.KeyProperty] = key }));
+        body[_listing.ItemsProperty] = new JArray(page.Select(key =>
+        {
+            var item = ContractSamples.Item(_listing.OperationId, _listing.ItemsProperty);
+            item[_listing.KeyProperty] = key;
+            return item;
+        }));
         return new HttpResponseMessage(HttpStatusCode.OK)
         {
             Content = new StringContent(body.ToString(), Encoding.UTF8, "application/json"),
