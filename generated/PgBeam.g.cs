@@ -9013,56 +9013,56 @@ namespace PgBeam
         /// <summary>
         /// Profile data of the exported user.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("user", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("user", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AccountExportUser User { get; set; } = default!;
 
         /// <summary>
         /// Orgs where the user has membership.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("organizations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("organizations", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AccountExportOrganization> Organizations { get; set; } = default!;
 
         /// <summary>
         /// Projects held by orgs this user is a member of.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("projects", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("projects", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AccountExportProject> Projects { get; set; } = default!;
 
         /// <summary>
         /// Upstream DBs those projects registered.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("databases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("databases", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AccountExportDatabase> Databases { get; set; } = default!;
 
         /// <summary>
         /// The user's login sessions.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sessions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("sessions", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AccountExportSession> Sessions { get; set; } = default!;
 
         /// <summary>
         /// Email opt-in settings.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("email_preferences", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("email_preferences", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AccountExportEmailPreferences EmailPreferences { get; set; } = default!;
 
         /// <summary>
         /// Legal documents the user has accepted.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("consents", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("consents", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AccountExportConsent> Consents { get; set; } = default!;
 
         /// <summary>
         /// Latest account activity from the audit log.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("audit_logs", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("audit_logs", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AccountExportAuditLog> AuditLogs { get; set; } = default!;
 
         /// <summary>
         /// Time this export was produced.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("exported_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? ExportedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("exported_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset ExportedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -9112,13 +9112,13 @@ namespace PgBeam
         /// <summary>
         /// ID of the audit log record.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// The action that was recorded.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("action", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("action", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Action { get; set; } = default!;
 
         /// <summary>
@@ -9142,8 +9142,8 @@ namespace PgBeam
         /// <summary>
         /// Time the record was written.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -9184,26 +9184,26 @@ namespace PgBeam
         /// <summary>
         /// ID of the consent record.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Which kind of legal document.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("document_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("document_type", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DocumentType { get; set; } = default!;
 
         /// <summary>
         /// Version of the accepted document.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("document_version", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("document_version", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DocumentVersion { get; set; } = default!;
 
         /// <summary>
         /// Time the user accepted the document.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("accepted_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? AcceptedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("accepted_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset AcceptedAt { get; set; }
 
         /// <summary>
         /// Client IP recorded along with the consent.
@@ -9250,50 +9250,50 @@ namespace PgBeam
         /// <summary>
         /// ID of the database.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project that owns the database.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         /// <summary>
         /// Host of the upstream PostgreSQL server.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Host { get; set; } = default!;
 
         /// <summary>
         /// Port of the upstream PostgreSQL server.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Port { get; set; }
+        [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int Port { get; set; }
 
         /// <summary>
         /// Upstream Postgres DB name.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// SSL mode used when connecting to this database.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string SslMode { get; set; } = default!;
 
         /// <summary>
         /// Role the database plays in the project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Role { get; set; } = default!;
 
         /// <summary>
         /// Registration time.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -9382,32 +9382,32 @@ namespace PgBeam
         /// <summary>
         /// ID of the organization.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Name shown for the organization.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// URL and routing slug of the organization.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Slug { get; set; } = default!;
 
         /// <summary>
         /// The user's role in this organization.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Role { get; set; } = default!;
 
         /// <summary>
         /// Time the user joined (membership creation).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -9449,35 +9449,35 @@ namespace PgBeam
         /// <summary>
         /// ID of the project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the organization that owns the project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string OrgId { get; set; } = default!;
 
         /// <summary>
         /// Name shown for the project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Description text when exported.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Description { get; set; } = default!;
 
         /// <summary>
         /// Lifecycle state of the project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Status { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -9521,17 +9521,17 @@ namespace PgBeam
         /// <summary>
         /// ID of the session.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Session expiry time.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? ExpiresAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset ExpiresAt { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>
         /// Client IP that opened the session, when known.
@@ -9583,26 +9583,26 @@ namespace PgBeam
         /// <summary>
         /// ID of the user.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Name shown for the user.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// The account's primary email.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Email { get; set; } = default!;
 
         /// <summary>
         /// True after ownership of the email is proven.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("email_verified", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? EmailVerified { get; set; }
+        [Newtonsoft.Json.JsonProperty("email_verified", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool EmailVerified { get; set; }
 
         /// <summary>
         /// URL of the avatar image; absent if none.
@@ -9610,14 +9610,14 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("image", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Image { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>
         /// Time of the most recent profile change.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -9662,38 +9662,38 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the agent credential.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project that owns the credential.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         /// <summary>
         /// ID of the governing policy profile.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("policy_profile_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("policy_profile_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string PolicyProfileId { get; set; } = default!;
 
         /// <summary>
         /// Display label.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Login name sent to the proxy.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("pg_username", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("pg_username", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string PgUsername { get; set; } = default!;
 
         /// <summary>
         /// Current state (see enum).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public AgentCredentialStatus? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public AgentCredentialStatus Status { get; set; }
 
         /// <summary>
         /// Agent (autonomous) or human operator.
@@ -9743,11 +9743,11 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeExpiresAt() => _ExpiresAtSet;
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -9910,26 +9910,26 @@ namespace PgBeam
     public partial class AgentCredentialSecrets : PgBeam.Serialization.IPgBeamModel
     {
 
-        [Newtonsoft.Json.JsonProperty("credential", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("credential", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AgentCredential Credential { get; set; } = default!;
 
         /// <summary>
         /// Postgres URL for this agent, routed through the policy guard.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("connection_string", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("connection_string", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [PgBeam.Serialization.Sensitive]
         public string ConnectionString { get; set; } = default!;
 
         /// <summary>
         /// URL of the project's hosted agent-database MCP endpoint, served by the edge proxy on the same per-project host used for wire connections. Configure it in an MCP client (e.g. Claude Code, Cursor) using <c>mcp_token</c> as the bearer token.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("mcp_url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("mcp_url", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string McpUrl { get; set; } = default!;
 
         /// <summary>
         /// Secret bearer for the MCP URL; only ever displayed here.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("mcp_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("mcp_token", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [PgBeam.Serialization.Sensitive]
         public string McpToken { get; set; } = default!;
 
@@ -10088,13 +10088,13 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the anomaly alert.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project that owns the alert.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         private string? _CredentialId;
@@ -10118,19 +10118,19 @@ namespace PgBeam
         /// <summary>
         /// Type code, such as <c>egress_spike</c> or <c>novel_query_shape</c>.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Kind { get; set; } = default!;
 
         /// <summary>
         /// How severe the alert is.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public AnomalyAlertSeverity? Severity { get; set; }
+        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public AnomalyAlertSeverity Severity { get; set; }
 
         /// <summary>
         /// Short human-readable summary.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Title { get; set; } = default!;
 
         /// <summary>
@@ -10142,8 +10142,8 @@ namespace PgBeam
         /// <summary>
         /// Where the alert is in triage.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public AnomalyAlertStatus? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public AnomalyAlertStatus Status { get; set; }
 
         private System.DateTimeOffset? _WindowStart;
         private bool _WindowStartSet;
@@ -10184,8 +10184,8 @@ namespace PgBeam
         /// <summary>
         /// Time the alert was raised.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.DateTimeOffset? _AcknowledgedAt;
         private bool _AcknowledgedAtSet;
@@ -10484,13 +10484,13 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the approval request.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project that owns the request.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         private string? _CredentialId;
@@ -10514,7 +10514,7 @@ namespace PgBeam
         /// <summary>
         /// Policy profile that demanded sign-off.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("policy_profile_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("policy_profile_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string PolicyProfileId { get; set; } = default!;
 
         /// <summary>
@@ -10532,7 +10532,7 @@ namespace PgBeam
         /// <summary>
         /// Text of the held statement.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Sql { get; set; } = default!;
 
         /// <summary>
@@ -10574,8 +10574,8 @@ namespace PgBeam
         /// <summary>
         /// State of the approval request.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ApprovalRequestStatus? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ApprovalRequestStatus Status { get; set; }
 
         /// <summary>
         /// Note left with the decision.
@@ -10586,8 +10586,8 @@ namespace PgBeam
         /// <summary>
         /// Time the statement was first held.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("requested_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? RequestedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("requested_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset RequestedAt { get; set; }
 
         private System.DateTimeOffset? _DecidedAt;
         private bool _DecidedAtSet;
@@ -10628,8 +10628,8 @@ namespace PgBeam
         /// <summary>
         /// Deadline; lapses if still undecided.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? ExpiresAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("expires_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset ExpiresAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -10754,20 +10754,20 @@ namespace PgBeam
         /// <summary>
         /// True if all links in the window are intact, meaning nothing was altered or removed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ok", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Ok { get; set; }
+        [Newtonsoft.Json.JsonProperty("ok", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Ok { get; set; }
 
         /// <summary>
         /// How many chained entries were checked.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("verified_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? VerifiedCount { get; set; }
+        [Newtonsoft.Json.JsonProperty("verified_count", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long VerifiedCount { get; set; }
 
         /// <summary>
         /// Legacy rows from before hashing began; skipped and not counted as tampering.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("unchained_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? UnchainedCount { get; set; }
+        [Newtonsoft.Json.JsonProperty("unchained_count", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long UnchainedCount { get; set; }
 
         private long? _ChainStartSeq;
         private bool _ChainStartSeqSet;
@@ -10844,8 +10844,8 @@ namespace PgBeam
         /// <summary>
         /// Time the verification was performed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("verified_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? VerifiedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("verified_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset VerifiedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -10952,13 +10952,13 @@ namespace PgBeam
         /// <summary>
         /// Unique ID of the audit record.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project that owns the record.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         private string? _CredentialId;
@@ -10988,7 +10988,7 @@ namespace PgBeam
         /// <summary>
         /// Kind of event. Possible values: auth_failed, blocked, budget_exhausted, credential_expired, masked, query, truncated.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("event", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("event", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Event { get; set; } = default!;
 
         /// <summary>
@@ -11072,8 +11072,8 @@ namespace PgBeam
         /// <summary>
         /// Time the statement ran.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? Ts { get; set; }
+        [Newtonsoft.Json.JsonProperty("ts", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset Ts { get; set; }
 
         /// <summary>
         /// Position of the entry in the project's tamper-evident hash chain; increases monotonically per project.
@@ -11275,26 +11275,26 @@ namespace PgBeam
         /// <summary>
         /// Master switch for the query cache; false sends every query straight upstream.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Enabled { get; set; }
+        [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required bool? Enabled { get; set; }
 
         /// <summary>
         /// How long query results stay cached, in seconds.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ttl_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? TtlSeconds { get; set; }
+        [Newtonsoft.Json.JsonProperty("ttl_seconds", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required int? TtlSeconds { get; set; }
 
         /// <summary>
         /// Cap on stored results.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("max_entries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MaxEntries { get; set; }
+        [Newtonsoft.Json.JsonProperty("max_entries", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required int? MaxEntries { get; set; }
 
         /// <summary>
         /// How long (s) stale results may be served while refreshing.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("swr_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? SwrSeconds { get; set; }
+        [Newtonsoft.Json.JsonProperty("swr_seconds", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required int? SwrSeconds { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -11334,26 +11334,26 @@ namespace PgBeam
         /// <summary>
         /// Hex xxhash64 of <c>normalized_sql</c>.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string QueryHash { get; set; } = default!;
 
         /// <summary>
         /// Query text, literals turned into <c>$N</c>.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("normalized_sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("normalized_sql", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string NormalizedSql { get; set; } = default!;
 
         /// <summary>
         /// Classification of the query.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("query_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public CacheRuleQueryType? QueryType { get; set; }
+        [Newtonsoft.Json.JsonProperty("query_type", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public CacheRuleQueryType QueryType { get; set; }
 
         /// <summary>
         /// True if this query shape is cached.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cache_enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? CacheEnabled { get; set; }
+        [Newtonsoft.Json.JsonProperty("cache_enabled", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool CacheEnabled { get; set; }
 
         private int? _CacheTtlSeconds;
         private bool _CacheTtlSecondsSet;
@@ -11394,50 +11394,50 @@ namespace PgBeam
         /// <summary>
         /// How many executions have been seen in total.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("call_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? CallCount { get; set; }
+        [Newtonsoft.Json.JsonProperty("call_count", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long CallCount { get; set; }
 
         /// <summary>
         /// Mean latency (ms).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? AvgLatencyMs { get; set; }
+        [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double AvgLatencyMs { get; set; }
 
         /// <summary>
         /// p95 latency (ms).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("p95_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? P95LatencyMs { get; set; }
+        [Newtonsoft.Json.JsonProperty("p95_latency_ms", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double P95LatencyMs { get; set; }
 
         /// <summary>
         /// Mean size of the response, in bytes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("avg_response_bytes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? AvgResponseBytes { get; set; }
+        [Newtonsoft.Json.JsonProperty("avg_response_bytes", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long AvgResponseBytes { get; set; }
 
         /// <summary>
         /// Fraction 0.0-1.0 of how consistent responses are; closer to 1 is steadier.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("stability_rate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? StabilityRate { get; set; }
+        [Newtonsoft.Json.JsonProperty("stability_rate", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double StabilityRate { get; set; }
 
         /// <summary>
         /// Suggestion derived from how often it runs, how slow it is, and how stable its results are.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("recommendation", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public CacheRuleRecommendation? Recommendation { get; set; }
+        [Newtonsoft.Json.JsonProperty("recommendation", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public CacheRuleRecommendation Recommendation { get; set; }
 
         /// <summary>
         /// Time the query was seen for the first time.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("first_seen_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? FirstSeenAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("first_seen_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset FirstSeenAt { get; set; }
 
         /// <summary>
         /// Time the query was seen most recently.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("last_seen_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? LastSeenAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("last_seen_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset LastSeenAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -11618,20 +11618,20 @@ namespace PgBeam
         /// <summary>
         /// Hits in the window.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("total_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? TotalHits { get; set; }
+        [Newtonsoft.Json.JsonProperty("total_hits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long TotalHits { get; set; }
 
         /// <summary>
         /// Misses in the window.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("total_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? TotalMisses { get; set; }
+        [Newtonsoft.Json.JsonProperty("total_misses", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long TotalMisses { get; set; }
 
         /// <summary>
         /// Hits over lookups, 0.0-1.0.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("hit_rate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? HitRate { get; set; }
+        [Newtonsoft.Json.JsonProperty("hit_rate", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double HitRate { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -11710,8 +11710,8 @@ namespace PgBeam
         /// <summary>
         /// IPv4 or IPv6 block in CIDR notation, e.g. 10.0.0.0/8. A bare address means a single host (/32 for IPv4, /128 for IPv6).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cidr", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Cidr { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("cidr", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required string Cidr { get; set; }
 
         /// <summary>
         /// Optional tag like "Office" or "VPC".
@@ -11813,13 +11813,13 @@ namespace PgBeam
         /// Display label.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Name { get; set; } = default!;
+        public required string Name { get; set; }
 
         /// <summary>
         /// ID of the policy profile to apply.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("policy_profile_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string PolicyProfileId { get; set; } = default!;
+        public required string PolicyProfileId { get; set; }
 
         /// <summary>
         /// Agent (autonomous) or human operator.
@@ -11882,7 +11882,7 @@ namespace PgBeam
         /// FQDN to attach (db.example.com, say).
         /// </summary>
         [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Domain { get; set; } = default!;
+        public required string Domain { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -11917,32 +11917,32 @@ namespace PgBeam
         /// Host of the PostgreSQL server.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Host { get; set; } = default!;
+        public required string Host { get; set; }
 
         /// <summary>
         /// Port of the PostgreSQL server.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Port { get; set; }
+        public required int? Port { get; set; }
 
         /// <summary>
         /// Name of the PostgreSQL database.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Name { get; set; } = default!;
+        public required string Name { get; set; }
 
         /// <summary>
         /// User name for PostgreSQL.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("username", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Username { get; set; } = default!;
+        public required string Username { get; set; }
 
         /// <summary>
         /// Secret used to log in; encrypted when stored.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("password", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [PgBeam.Serialization.Sensitive]
-        public string Password { get; set; } = default!;
+        public required string Password { get; set; }
 
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SslMode? SslMode { get; set; }
@@ -12022,13 +12022,13 @@ namespace PgBeam
         /// Display name of the project.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Name { get; set; } = default!;
+        public required string Name { get; set; }
 
         /// <summary>
         /// ID of the Better Auth organization.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string OrgId { get; set; } = default!;
+        public required string OrgId { get; set; }
 
         /// <summary>
         /// Free-text summary; may be omitted.
@@ -12058,7 +12058,7 @@ namespace PgBeam
         /// Made atomically alongside the project; becomes its primary.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("database", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public CreateDatabaseRequest Database { get; set; } = default!;
+        public required CreateDatabaseRequest Database { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -12097,7 +12097,7 @@ namespace PgBeam
     public partial class CreateProjectResponse : PgBeam.Serialization.IPgBeamModel
     {
 
-        [Newtonsoft.Json.JsonProperty("project", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public Project Project { get; set; } = default!;
 
         [Newtonsoft.Json.JsonProperty("database", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -12137,13 +12137,13 @@ namespace PgBeam
         /// Host name of the PostgreSQL replica.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Host { get; set; } = default!;
+        public required string Host { get; set; }
 
         /// <summary>
         /// Port of the PostgreSQL replica.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Port { get; set; }
+        public required int? Port { get; set; }
 
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SslMode? SslMode { get; set; }
@@ -12244,13 +12244,13 @@ namespace PgBeam
         /// ID of the organization.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string OrgId { get; set; } = default!;
+        public required string OrgId { get; set; }
 
         /// <summary>
         /// Short summary of the problem.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Title { get; set; } = default!;
+        public required string Title { get; set; }
 
         /// <summary>
         /// 1 (critical) to 4 (low); 2 is high, 3 normal.
@@ -12262,7 +12262,7 @@ namespace PgBeam
         /// Text of the first message.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Body { get; set; } = default!;
+        public required string Body { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -12302,7 +12302,7 @@ namespace PgBeam
         /// Text of the message.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Body { get; set; } = default!;
+        public required string Body { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -12336,26 +12336,26 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the domain.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project that owns the domain.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         /// <summary>
         /// The custom domain.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Domain { get; set; } = default!;
 
         /// <summary>
         /// True once the DNS check passes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("verified", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Verified { get; set; }
+        [Newtonsoft.Json.JsonProperty("verified", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Verified { get; set; }
 
         private System.DateTimeOffset? _VerifiedAt;
         private bool _VerifiedAtSet;
@@ -12396,17 +12396,17 @@ namespace PgBeam
         /// <summary>
         /// Value to place in the TXT record.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("dns_verification_token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("dns_verification_token", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DnsVerificationToken { get; set; } = default!;
 
         [Newtonsoft.Json.JsonProperty("dns_instructions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DnsInstructions? DnsInstructions { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -12455,39 +12455,39 @@ namespace PgBeam
         /// <summary>
         /// Day of the usage, in UTC.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("day", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [Newtonsoft.Json.JsonConverter(typeof(PgBeam.Serialization.DateOnlyConverter))]
-        public System.DateOnly? Day { get; set; }
+        public System.DateOnly Day { get; set; }
 
         /// <summary>
         /// Count of queries served that day.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? QueriesTotal { get; set; }
+        [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long QueriesTotal { get; set; }
 
         /// <summary>
         /// Count of cache hits that day.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? CacheHits { get; set; }
+        [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long CacheHits { get; set; }
 
         /// <summary>
         /// Count of cache misses that day.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? CacheMisses { get; set; }
+        [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long CacheMisses { get; set; }
 
         /// <summary>
         /// Sum of seconds clients stayed connected to the proxy.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("connection_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? ConnectionSeconds { get; set; }
+        [Newtonsoft.Json.JsonProperty("connection_seconds", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long ConnectionSeconds { get; set; }
 
         /// <summary>
         /// Bytes sent to clients, in total.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("bytes_transferred", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? BytesTransferred { get; set; }
+        [Newtonsoft.Json.JsonProperty("bytes_transferred", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long BytesTransferred { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -12591,13 +12591,13 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the database.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project that owns the database.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         /// <summary>
@@ -12610,29 +12610,29 @@ namespace PgBeam
         /// <summary>
         /// Host of the PostgreSQL server.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Host { get; set; } = default!;
 
         /// <summary>
         /// Port of the PostgreSQL server.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Port { get; set; }
+        [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int Port { get; set; }
 
         /// <summary>
         /// Name of the PostgreSQL database.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// User name for PostgreSQL.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("username", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("username", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Username { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public SslMode? SslMode { get; set; }
+        [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public SslMode SslMode { get; set; }
 
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DatabaseRole? Role { get; set; }
@@ -12655,23 +12655,23 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("auto_read_routing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? AutoReadRouting { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("cache_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("cache_config", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CacheConfig CacheConfig { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("pool_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("pool_config", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PoolConfig PoolConfig { get; set; } = default!;
 
         /// <summary>
         /// Registration time.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>
         /// Last change to the registration.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -12730,13 +12730,13 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the sandbox branch.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Source database ID.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("database_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("database_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DatabaseId { get; set; } = default!;
 
         private string? _CredentialId;
@@ -12766,14 +12766,14 @@ namespace PgBeam
         /// <summary>
         /// Name generated for the branch.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("branch_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("branch_name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string BranchName { get; set; } = default!;
 
         /// <summary>
         /// Provisioning state of the branch.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public DatabaseBranchStatus? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public DatabaseBranchStatus Status { get; set; }
 
         /// <summary>
         /// Error hit during provisioning, if any.
@@ -12781,8 +12781,8 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Error { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.DateTimeOffset? _ExpiresAt;
         private bool _ExpiresAtSet;
@@ -13055,7 +13055,7 @@ namespace PgBeam
         /// The one SQL statement to evaluate.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Sql { get; set; } = default!;
+        public required string Sql { get; set; }
 
         /// <summary>
         /// Stored profile to judge the statement with.
@@ -13100,14 +13100,14 @@ namespace PgBeam
         /// <summary>
         /// Column name as the client sees it, i.e. after aliasing.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Column { get; set; } = default!;
 
         /// <summary>
         /// Masking method applied to the column.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public MaskKind? Kind { get; set; }
+        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public MaskKind Kind { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -13143,19 +13143,19 @@ namespace PgBeam
         /// <summary>
         /// allow<c>: runs as is. </c>block<c>: refused. </c>mask<c>: runs, with the listed result columns masked. </c>row-filter<c>: runs with an injected WHERE predicate, and any listed columns are masked too.</c>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("verdict", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public DryEvalVerdict? Verdict { get; set; }
+        [Newtonsoft.Json.JsonProperty("verdict", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public DryEvalVerdict Verdict { get; set; }
 
         /// <summary>
         /// Code-friendly tag: "ok" unless blocked, otherwise the rule responsible, e.g. row_filter_unsafe, statement_denied, table_not_allowed, table_denied or read_only.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Rule { get; set; } = default!;
 
         /// <summary>
         /// Why this verdict, in plain words.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("reason", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Reason { get; set; } = default!;
 
         /// <summary>
@@ -13367,13 +13367,13 @@ namespace PgBeam
     public partial class GetSupportCaseResponse : PgBeam.Serialization.IPgBeamModel
     {
 
-        [Newtonsoft.Json.JsonProperty("case", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("case", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SupportCase Case { get; set; } = default!;
 
         /// <summary>
         /// The case thread's messages.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("messages", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("messages", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<SupportMessage> Messages { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -13410,19 +13410,19 @@ namespace PgBeam
         /// <summary>
         /// Health of the service as a whole.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public HealthStatus? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public HealthStatus Status { get; set; }
 
         /// <summary>
         /// Version of the API server.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("version", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Version { get; set; } = default!;
 
         /// <summary>
         /// Image digest or SHA tag in use.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("image_sha", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("image_sha", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ImageSha { get; set; } = default!;
 
         /// <summary>
@@ -13525,14 +13525,14 @@ namespace PgBeam
         /// <summary>
         /// Mean over every query (ms).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("avg_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? AvgMs { get; set; }
+        [Newtonsoft.Json.JsonProperty("avg_ms", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double AvgMs { get; set; }
 
         /// <summary>
         /// p99 over every query (ms).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("p99_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? P99Ms { get; set; }
+        [Newtonsoft.Json.JsonProperty("p99_ms", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double P99Ms { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -13568,7 +13568,7 @@ namespace PgBeam
         /// <summary>
         /// Agent credentials in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("agents", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("agents", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AgentCredential> Agents { get; set; } = default!;
 
         /// <summary>
@@ -13610,7 +13610,7 @@ namespace PgBeam
         /// <summary>
         /// Anomaly alerts in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("anomalies", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("anomalies", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AnomalyAlert> Anomalies { get; set; } = default!;
 
         /// <summary>
@@ -13652,7 +13652,7 @@ namespace PgBeam
         /// <summary>
         /// Approval requests in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("approvals", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("approvals", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<ApprovalRequest> Approvals { get; set; } = default!;
 
         /// <summary>
@@ -13694,7 +13694,7 @@ namespace PgBeam
         /// <summary>
         /// Audit entries in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("entries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("entries", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<AuditLogEntry> Entries { get; set; } = default!;
 
         /// <summary>
@@ -13736,7 +13736,7 @@ namespace PgBeam
         /// <summary>
         /// This page's shapes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("entries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("entries", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<CacheRuleEntry> Entries { get; set; } = default!;
 
         /// <summary>
@@ -13778,7 +13778,7 @@ namespace PgBeam
         /// <summary>
         /// Custom domains in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("domains", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("domains", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<CustomDomain> Domains { get; set; } = default!;
 
         /// <summary>
@@ -13820,7 +13820,7 @@ namespace PgBeam
         /// <summary>
         /// Sandbox branches in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("branches", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("branches", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<DatabaseBranch> Branches { get; set; } = default!;
 
         /// <summary>
@@ -13862,7 +13862,7 @@ namespace PgBeam
         /// <summary>
         /// Databases in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("databases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("databases", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<Database> Databases { get; set; } = default!;
 
         /// <summary>
@@ -13904,7 +13904,7 @@ namespace PgBeam
         /// <summary>
         /// Organizations accessible to the caller.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("organizations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("organizations", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<OrganizationSummary> Organizations { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -13939,7 +13939,7 @@ namespace PgBeam
         /// <summary>
         /// Self-serve plans one can sign up for.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("plans", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("plans", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<PlanInfo> Plans { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -13974,7 +13974,7 @@ namespace PgBeam
         /// <summary>
         /// Policy profiles in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("policies", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("policies", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<PolicyProfile> Policies { get; set; } = default!;
 
         /// <summary>
@@ -14016,14 +14016,14 @@ namespace PgBeam
         /// <summary>
         /// Projects in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("projects", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("projects", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<Project> Projects { get; set; } = default!;
 
         /// <summary>
         /// Count of projects over every page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Total { get; set; }
+        [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int Total { get; set; }
 
         /// <summary>
         /// Cursor for the following page; blank at the end.
@@ -14126,7 +14126,7 @@ namespace PgBeam
         /// <summary>
         /// Every region the control plane currently knows about.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("regions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("regions", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<Region> Regions { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -14161,7 +14161,7 @@ namespace PgBeam
         /// <summary>
         /// The database's replicas.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("replicas", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("replicas", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<Replica> Replicas { get; set; } = default!;
 
         /// <summary>
@@ -14203,7 +14203,7 @@ namespace PgBeam
         /// <summary>
         /// Enrollments of the organization, most recent first.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("enrollments", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("enrollments", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<SelfHostEnrollment> Enrollments { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -14238,14 +14238,14 @@ namespace PgBeam
         /// <summary>
         /// Support cases in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("cases", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<SupportCase> Cases { get; set; } = default!;
 
         /// <summary>
         /// Overall count for the filter.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Total { get; set; }
+        [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long Total { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -14281,7 +14281,7 @@ namespace PgBeam
         /// <summary>
         /// Webhook endpoints in this page.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("webhooks", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("webhooks", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<WebhookEndpoint> Webhooks { get; set; } = default!;
 
         /// <summary>
@@ -14383,20 +14383,20 @@ namespace PgBeam
         /// <summary>
         /// Name of the relation, with or without a schema prefix, such as "users" or "public.users".
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Table { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required string Table { get; set; }
 
         /// <summary>
         /// Name of the column to mask.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Column { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required string Column { get; set; }
 
         /// <summary>
         /// Masking style: a SHA-256 hex digest (<c>hash</c>), NULL (<c>null</c>), or a placeholder token (<c>redact</c>).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public MaskKind? Kind { get; set; }
+        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required MaskKind? Kind { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -14434,56 +14434,56 @@ namespace PgBeam
         /// <summary>
         /// Unique ID of the snapshot.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project the metrics are for.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         /// <summary>
         /// Region that served the traffic.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Region { get; set; } = default!;
 
         /// <summary>
         /// Query count for the interval.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? QueriesTotal { get; set; }
+        [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long QueriesTotal { get; set; }
 
         /// <summary>
         /// Answered by the cache.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? CacheHits { get; set; }
+        [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long CacheHits { get; set; }
 
         /// <summary>
         /// Count of queries sent on to the upstream database.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? CacheMisses { get; set; }
+        [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long CacheMisses { get; set; }
 
         /// <summary>
         /// Proxy connections open at the moment.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("active_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ActiveConnections { get; set; }
+        [Newtonsoft.Json.JsonProperty("active_connections", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int ActiveConnections { get; set; }
 
         /// <summary>
         /// Mean total query time, ms.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? AvgLatencyMs { get; set; }
+        [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double AvgLatencyMs { get; set; }
 
         /// <summary>
         /// p99 of total query time, ms.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("p99_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? P99LatencyMs { get; set; }
+        [Newtonsoft.Json.JsonProperty("p99_latency_ms", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double P99LatencyMs { get; set; }
 
         /// <summary>
         /// Mean wait for an upstream connection, ms.
@@ -14500,8 +14500,8 @@ namespace PgBeam
         /// <summary>
         /// Time the snapshot was taken.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -14555,19 +14555,19 @@ namespace PgBeam
         /// <summary>
         /// Seriousness of the issue; <c>error</c> marks a change that is unsafe.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public MigrationFindingSeverity? Severity { get; set; }
+        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public MigrationFindingSeverity Severity { get; set; }
 
         /// <summary>
         /// Identifier of the rule that fired, for programmatic use, such as <c>drop_table</c> or <c>add_not_null_no_default</c>.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("rule", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Rule { get; set; } = default!;
 
         /// <summary>
         /// Explanation of the problem, meant for people.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Message { get; set; } = default!;
 
         /// <summary>
@@ -14681,7 +14681,7 @@ namespace PgBeam
         /// Script text to check; several statements are allowed.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Sql { get; set; } = default!;
+        public required string Sql { get; set; }
 
         /// <summary>
         /// If given, scopes the check to this database.
@@ -14722,13 +14722,13 @@ namespace PgBeam
         /// <summary>
         /// true<c> if none of the findings has </c>error<c> severity.</c>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("safe", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Safe { get; set; }
+        [Newtonsoft.Json.JsonProperty("safe", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Safe { get; set; }
 
         /// <summary>
         /// All issues, from every statement.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("findings", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("findings", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<MigrationFinding> Findings { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -14765,74 +14765,74 @@ namespace PgBeam
         /// <summary>
         /// ID of the organization this checklist is for.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("organization_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("organization_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string OrganizationId { get; set; } = default!;
 
         /// <summary>
         /// true<c> once the organization exists.</c>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("org_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? OrgCreated { get; set; }
+        [Newtonsoft.Json.JsonProperty("org_created", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool OrgCreated { get; set; }
 
         /// <summary>
         /// true<c> once a project has been created.</c>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? ProjectCreated { get; set; }
+        [Newtonsoft.Json.JsonProperty("project_created", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool ProjectCreated { get; set; }
 
         /// <summary>
         /// true<c> once a database has been added.</c>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("database_added", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? DatabaseAdded { get; set; }
+        [Newtonsoft.Json.JsonProperty("database_added", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool DatabaseAdded { get; set; }
 
         /// <summary>
         /// Set once the user has run a connection test.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("connection_tested", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? ConnectionTested { get; set; }
+        [Newtonsoft.Json.JsonProperty("connection_tested", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool ConnectionTested { get; set; }
 
         /// <summary>
         /// Set after the user copied the connection string.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("connection_string_copied", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? ConnectionStringCopied { get; set; }
+        [Newtonsoft.Json.JsonProperty("connection_string_copied", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool ConnectionStringCopied { get; set; }
 
         /// <summary>
         /// Set once PgBeam has proxied an initial query.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("first_query_run", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? FirstQueryRun { get; set; }
+        [Newtonsoft.Json.JsonProperty("first_query_run", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool FirstQueryRun { get; set; }
 
         /// <summary>
         /// Set once an agent has been given a credential.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("agent_credential_created", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? AgentCredentialCreated { get; set; }
+        [Newtonsoft.Json.JsonProperty("agent_credential_created", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool AgentCredentialCreated { get; set; }
 
         /// <summary>
         /// User chose to hide the checklist.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("dismissed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Dismissed { get; set; }
+        [Newtonsoft.Json.JsonProperty("dismissed", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Dismissed { get; set; }
 
         /// <summary>
         /// Set when all steps are done.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Completed { get; set; }
+        [Newtonsoft.Json.JsonProperty("completed", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Completed { get; set; }
 
         /// <summary>
         /// How many onboarding steps are done.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("steps_completed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? StepsCompleted { get; set; }
+        [Newtonsoft.Json.JsonProperty("steps_completed", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int StepsCompleted { get; set; }
 
         /// <summary>
         /// How many onboarding steps exist in total.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("steps_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? StepsTotal { get; set; }
+        [Newtonsoft.Json.JsonProperty("steps_total", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int StepsTotal { get; set; }
 
         private System.DateTimeOffset? _CompletedAt;
         private bool _CompletedAtSet;
@@ -14976,14 +14976,14 @@ namespace PgBeam
         /// <summary>
         /// Org this plan is for.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string OrgId { get; set; } = default!;
 
         /// <summary>
         /// Plan tier currently in effect.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("plan", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PlanTier? Plan { get; set; }
+        [Newtonsoft.Json.JsonProperty("plan", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PlanTier Plan { get; set; }
 
         /// <summary>
         /// Provider in charge of billing for the org.
@@ -15057,7 +15057,7 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeSpendCappedAt() => _SpendCappedAtSet;
 
-        [Newtonsoft.Json.JsonProperty("limits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("limits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PlanLimits Limits { get; set; } = default!;
 
         /// <summary>
@@ -15115,19 +15115,19 @@ namespace PgBeam
     public partial class OrganizationSummary : PgBeam.Serialization.IPgBeamModel
     {
 
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Display name of the organization.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Slug for the org, appearing in URLs and routing.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("slug", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Slug { get; set; } = default!;
 
         /// <summary>
@@ -15173,49 +15173,49 @@ namespace PgBeam
         /// <summary>
         /// Containing schema, e.g. public.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("schema", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("schema", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Schema { get; set; } = default!;
 
         /// <summary>
         /// Table containing the column.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Table { get; set; } = default!;
 
         /// <summary>
         /// Name of the flagged column.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("column", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Column { get; set; } = default!;
 
         /// <summary>
         /// The column's PostgreSQL type.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("data_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("data_type", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DataType { get; set; } = default!;
 
         /// <summary>
         /// Which category of personal data was detected.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("pii_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PiiType? PiiType { get; set; }
+        [Newtonsoft.Json.JsonProperty("pii_type", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PiiType PiiType { get; set; }
 
         /// <summary>
         /// Advised mask. Free-text PII gets <c>redact</c>; very sensitive secrets get <c>null</c>; values used to join or group on (an email, say) get <c>hash</c>.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("mask_kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public MaskKind? MaskKind { get; set; }
+        [Newtonsoft.Json.JsonProperty("mask_kind", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public MaskKind MaskKind { get; set; }
 
         /// <summary>
         /// Score from 0 to 1 mixing evidence from the column name and from sampled values; a larger value means stronger evidence.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("confidence", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public float? Confidence { get; set; }
+        [Newtonsoft.Json.JsonProperty("confidence", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public float Confidence { get; set; }
 
         /// <summary>
         /// Why it was flagged, in plain words.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("reasons", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("reasons", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<string> Reasons { get; set; } = default!;
 
         /// <summary>
@@ -15368,20 +15368,20 @@ namespace PgBeam
         /// <summary>
         /// Tier: starter, pro or scale.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Name of the plan for display.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("label", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Label { get; set; } = default!;
 
         /// <summary>
         /// Price per month, in dollars.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("monthly_price", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MonthlyPrice { get; set; }
+        [Newtonsoft.Json.JsonProperty("monthly_price", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int MonthlyPrice { get; set; }
 
         /// <summary>
         /// Price per year, in dollars, where offered.
@@ -15407,7 +15407,7 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("trial_days", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? TrialDays { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("limits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("limits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PlanLimits Limits { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -15452,86 +15452,86 @@ namespace PgBeam
         /// <summary>
         /// Daily query cap summed over all projects; 0 means no cap.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("queries_per_day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? QueriesPerDay { get; set; }
+        [Newtonsoft.Json.JsonProperty("queries_per_day", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long QueriesPerDay { get; set; }
 
         /// <summary>
         /// Upper bound on active projects.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("max_projects", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MaxProjects { get; set; }
+        [Newtonsoft.Json.JsonProperty("max_projects", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int MaxProjects { get; set; }
 
         /// <summary>
         /// Database cap for each project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("max_databases", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MaxDatabases { get; set; }
+        [Newtonsoft.Json.JsonProperty("max_databases", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int MaxDatabases { get; set; }
 
         /// <summary>
         /// Upper bound on simultaneous connections in one project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("max_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MaxConnections { get; set; }
+        [Newtonsoft.Json.JsonProperty("max_connections", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int MaxConnections { get; set; }
 
         /// <summary>
         /// QPS cap for each project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("queries_per_second", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? QueriesPerSecond { get; set; }
+        [Newtonsoft.Json.JsonProperty("queries_per_second", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int QueriesPerSecond { get; set; }
 
         /// <summary>
         /// Transfer allowance (bytes) each month; 0 = unlimited.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("bytes_per_month", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? BytesPerMonth { get; set; }
+        [Newtonsoft.Json.JsonProperty("bytes_per_month", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long BytesPerMonth { get; set; }
 
         /// <summary>
         /// Cap on cache-rule query shapes; 0 = unlimited.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("max_query_shapes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MaxQueryShapes { get; set; }
+        [Newtonsoft.Json.JsonProperty("max_query_shapes", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int MaxQueryShapes { get; set; }
 
         /// <summary>
         /// How many seats come with the plan.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("included_seats", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? IncludedSeats { get; set; }
+        [Newtonsoft.Json.JsonProperty("included_seats", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int IncludedSeats { get; set; }
 
         /// <summary>
         /// Per-org cap on agent logins; 0 disables the cap.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("max_agent_credentials", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MaxAgentCredentials { get; set; }
+        [Newtonsoft.Json.JsonProperty("max_agent_credentials", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int MaxAgentCredentials { get; set; }
 
         /// <summary>
         /// How many days agent audit logs are kept.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("audit_retention_days", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? AuditRetentionDays { get; set; }
+        [Newtonsoft.Json.JsonProperty("audit_retention_days", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int AuditRetentionDays { get; set; }
 
         /// <summary>
         /// Cap on simultaneously live sandbox (instant) branches; 0 = unlimited.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sandbox_max_branches", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? SandboxMaxBranches { get; set; }
+        [Newtonsoft.Json.JsonProperty("sandbox_max_branches", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int SandboxMaxBranches { get; set; }
 
         /// <summary>
         /// Largest source database (bytes) accepted for a sandbox base sync; 0 = unlimited.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sandbox_max_upstream_bytes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? SandboxMaxUpstreamBytes { get; set; }
+        [Newtonsoft.Json.JsonProperty("sandbox_max_upstream_bytes", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long SandboxMaxUpstreamBytes { get; set; }
 
         /// <summary>
         /// Seconds without activity before a sandbox branch drops to zero compute.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sandbox_idle_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? SandboxIdleSeconds { get; set; }
+        [Newtonsoft.Json.JsonProperty("sandbox_idle_seconds", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int SandboxIdleSeconds { get; set; }
 
         /// <summary>
         /// Max age in seconds of a sandbox branch; after that the TTL sweep deletes it.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sandbox_ttl_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? SandboxTtlSeconds { get; set; }
+        [Newtonsoft.Json.JsonProperty("sandbox_ttl_seconds", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int SandboxTtlSeconds { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -15654,26 +15654,26 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the policy profile.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project the profile belongs to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         /// <summary>
         /// Display name.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// With <c>read_only</c>, every mutation of data or schema is blocked.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("access_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PolicyProfileAccessMode? AccessMode { get; set; }
+        [Newtonsoft.Json.JsonProperty("access_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PolicyProfileAccessMode AccessMode { get; set; }
 
         [Newtonsoft.Json.JsonProperty("statement_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public StatementRules? StatementRules { get; set; }
@@ -15681,19 +15681,19 @@ namespace PgBeam
         /// <summary>
         /// Bare or schema-qualified relation names; if any are listed, nothing else is reachable.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("table_allowlist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("table_allowlist", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<string> TableAllowlist { get; set; } = default!;
 
         /// <summary>
         /// Always-blocked relations; wins over the allowlist.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("table_denylist", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("table_denylist", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<string> TableDenylist { get; set; } = default!;
 
         /// <summary>
         /// Which result columns get masked, and how.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("masking_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("masking_rules", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<MaskingRule> MaskingRules { get; set; } = default!;
 
         /// <summary>
@@ -15768,14 +15768,14 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("max_affected_rows", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? MaxAffectedRows { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>
         /// Time of the most recent change to the profile.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -15959,7 +15959,7 @@ namespace PgBeam
         /// Display name.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Name { get; set; } = default!;
+        public required string Name { get; set; }
 
         /// <summary>
         /// With <c>read_only</c>, every mutation of data or schema is blocked.
@@ -16358,13 +16358,13 @@ namespace PgBeam
         /// <summary>
         /// Hash of the normalized statement shape.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string QueryHash { get; set; } = default!;
 
         /// <summary>
         /// Statement text taken from its latest occurrence, normalized so literals become $N placeholders.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("sql", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Sql { get; set; } = default!;
 
         /// <summary>
@@ -16376,25 +16376,25 @@ namespace PgBeam
         /// <summary>
         /// Times this shape appears in the window's records.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("occurrences", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? Occurrences { get; set; }
+        [Newtonsoft.Json.JsonProperty("occurrences", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long Occurrences { get; set; }
 
         /// <summary>
         /// Earliest occurrence within the window.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("first_seen", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? FirstSeen { get; set; }
+        [Newtonsoft.Json.JsonProperty("first_seen", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset FirstSeen { get; set; }
 
         /// <summary>
         /// Latest occurrence within the window.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("last_seen", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? LastSeen { get; set; }
+        [Newtonsoft.Json.JsonProperty("last_seen", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset LastSeen { get; set; }
 
         /// <summary>
         /// Last logged result, one of blocked, truncated, masked or query.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("recorded_event", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("recorded_event", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string RecordedEvent { get; set; } = default!;
 
         /// <summary>
@@ -16406,10 +16406,10 @@ namespace PgBeam
         /// <summary>
         /// Shift from the logged result. Review items marked <c>newly_allowed</c> or <c>newly_blocked</c> ahead of rollout; <c>still_blocked</c> and <c>still_allowed</c> are unaffected.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("change", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PolicyReplayChange? Change { get; set; }
+        [Newtonsoft.Json.JsonProperty("change", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public PolicyReplayChange Change { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DryEvalResult Result { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16457,13 +16457,13 @@ namespace PgBeam
     public partial class PolicyReplayResult : PgBeam.Serialization.IPgBeamModel
     {
 
-        [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyReplaySummary Summary { get; set; } = default!;
 
         /// <summary>
         /// Verdict per query. Order: newly blocked, newly allowed, then everything else by how often it occurred.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("items", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<PolicyReplayItem> Items { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -16500,68 +16500,68 @@ namespace PgBeam
         /// <summary>
         /// Audit log rows that the replayed queries stand for.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("entries_scanned", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? EntriesScanned { get; set; }
+        [Newtonsoft.Json.JsonProperty("entries_scanned", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long EntriesScanned { get; set; }
 
         /// <summary>
         /// Unique query shapes seen in the window; never above <c>limit</c>.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("distinct_queries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? DistinctQueries { get; set; }
+        [Newtonsoft.Json.JsonProperty("distinct_queries", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int DistinctQueries { get; set; }
 
         /// <summary>
         /// Unique queries that were run through the candidate.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("evaluated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Evaluated { get; set; }
+        [Newtonsoft.Json.JsonProperty("evaluated", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int Evaluated { get; set; }
 
         /// <summary>
         /// Passed through untouched by the candidate.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("would_allow", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? WouldAllow { get; set; }
+        [Newtonsoft.Json.JsonProperty("would_allow", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int WouldAllow { get; set; }
 
         /// <summary>
         /// Rejected by the candidate.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("would_block", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? WouldBlock { get; set; }
+        [Newtonsoft.Json.JsonProperty("would_block", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int WouldBlock { get; set; }
 
         /// <summary>
         /// Count of queries whose result columns the candidate policy masks.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("would_mask", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? WouldMask { get; set; }
+        [Newtonsoft.Json.JsonProperty("would_mask", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int WouldMask { get; set; }
 
         /// <summary>
         /// Given an injected row filter by the candidate.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("would_row_filter", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? WouldRowFilter { get; set; }
+        [Newtonsoft.Json.JsonProperty("would_row_filter", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int WouldRowFilter { get; set; }
 
         /// <summary>
         /// Ran when recorded, yet the candidate rejects them.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("newly_blocked", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? NewlyBlocked { get; set; }
+        [Newtonsoft.Json.JsonProperty("newly_blocked", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int NewlyBlocked { get; set; }
 
         /// <summary>
         /// Blocked at recording time, yet the candidate lets them run.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("newly_allowed", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? NewlyAllowed { get; set; }
+        [Newtonsoft.Json.JsonProperty("newly_allowed", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int NewlyAllowed { get; set; }
 
         /// <summary>
         /// Unique queries not replayed since their stored text was cut off when recorded and won't parse reliably.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("skipped_unparseable", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? SkippedUnparseable { get; set; }
+        [Newtonsoft.Json.JsonProperty("skipped_unparseable", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int SkippedUnparseable { get; set; }
 
         /// <summary>
         /// true<c> if </c>limit<c> was exceeded, in which case older unique queries were skipped.</c>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Truncated { get; set; }
+        [Newtonsoft.Json.JsonProperty("truncated", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Truncated { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -16615,17 +16615,17 @@ namespace PgBeam
         /// <summary>
         /// Cap on pooled connections.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("pool_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? PoolSize { get; set; }
+        [Newtonsoft.Json.JsonProperty("pool_size", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required int? PoolSize { get; set; }
 
         /// <summary>
         /// Idle connections always kept open.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("min_pool_size", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? MinPoolSize { get; set; }
+        [Newtonsoft.Json.JsonProperty("min_pool_size", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required int? MinPoolSize { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("pool_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public PoolMode? PoolMode { get; set; }
+        [Newtonsoft.Json.JsonProperty("pool_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required PoolMode? PoolMode { get; set; }
 
         /// <summary>
         /// Upper bound on simultaneous upstream connections for each pool.
@@ -16730,19 +16730,19 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Owning Better Auth org ID.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string OrgId { get; set; } = default!;
 
         /// <summary>
         /// Display name of the project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
@@ -16838,17 +16838,17 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("active_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? ActiveConnections { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public ProjectStatus? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public ProjectStatus Status { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>
         /// Time of the most recent change to the project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -16906,45 +16906,45 @@ namespace PgBeam
         /// <summary>
         /// Day of the usage, in UTC.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("day", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("day", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [Newtonsoft.Json.JsonConverter(typeof(PgBeam.Serialization.DateOnlyConverter))]
-        public System.DateOnly? Day { get; set; }
+        public System.DateOnly Day { get; set; }
 
         /// <summary>
         /// Region that served the traffic.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("region", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Region { get; set; } = default!;
 
         /// <summary>
         /// Count of queries served that day.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? QueriesTotal { get; set; }
+        [Newtonsoft.Json.JsonProperty("queries_total", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long QueriesTotal { get; set; }
 
         /// <summary>
         /// Count of cache hits that day.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? CacheHits { get; set; }
+        [Newtonsoft.Json.JsonProperty("cache_hits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long CacheHits { get; set; }
 
         /// <summary>
         /// Count of cache misses that day.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? CacheMisses { get; set; }
+        [Newtonsoft.Json.JsonProperty("cache_misses", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long CacheMisses { get; set; }
 
         /// <summary>
         /// Sum of seconds clients stayed connected to the proxy.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("connection_seconds", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? ConnectionSeconds { get; set; }
+        [Newtonsoft.Json.JsonProperty("connection_seconds", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long ConnectionSeconds { get; set; }
 
         /// <summary>
         /// Bytes sent to clients, in total.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("bytes_transferred", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? BytesTransferred { get; set; }
+        [Newtonsoft.Json.JsonProperty("bytes_transferred", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long BytesTransferred { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -16990,13 +16990,13 @@ namespace PgBeam
         /// <summary>
         /// Busiest query shapes.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("queries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("queries", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<QueryInsight> Queries { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("cache", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("cache", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CacheSummary Cache { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("latency", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("latency", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public LatencySummary Latency { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17098,7 +17098,7 @@ namespace PgBeam
         /// <summary>
         /// Snapshots, newest first.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("snapshots", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("snapshots", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<MetricsSnapshot> Snapshots { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17193,7 +17193,7 @@ namespace PgBeam
         /// <summary>
         /// The project's usage per day, split by region.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("usage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("usage", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<ProjectDailyUsage> Usage { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17228,44 +17228,44 @@ namespace PgBeam
         /// <summary>
         /// Pattern hash: xxhash64, hex.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("query_hash", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string QueryHash { get; set; } = default!;
 
         /// <summary>
         /// Normalized SQL; longer text is cut at 500 characters.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("query_pattern", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("query_pattern", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string QueryPattern { get; set; } = default!;
 
         /// <summary>
         /// Runs within the range.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("total_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? TotalCount { get; set; }
+        [Newtonsoft.Json.JsonProperty("total_count", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long TotalCount { get; set; }
 
         /// <summary>
         /// Hits for this shape.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("total_cache_hits", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? TotalCacheHits { get; set; }
+        [Newtonsoft.Json.JsonProperty("total_cache_hits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long TotalCacheHits { get; set; }
 
         /// <summary>
         /// Misses for this shape.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("total_cache_misses", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? TotalCacheMisses { get; set; }
+        [Newtonsoft.Json.JsonProperty("total_cache_misses", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long TotalCacheMisses { get; set; }
 
         /// <summary>
         /// Mean latency (ms).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? AvgLatencyMs { get; set; }
+        [Newtonsoft.Json.JsonProperty("avg_latency_ms", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double AvgLatencyMs { get; set; }
 
         /// <summary>
         /// p99 latency (ms).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("p99_latency_ms", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public double? P99LatencyMs { get; set; }
+        [Newtonsoft.Json.JsonProperty("p99_latency_ms", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public double P99LatencyMs { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -17311,29 +17311,29 @@ namespace PgBeam
         /// <summary>
         /// Region ID, such as us-east-1.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Display name of the region.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public CloudProvider? Provider { get; set; }
+        [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public CloudProvider Provider { get; set; }
 
         /// <summary>
         /// Operational state of the region.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public RegionStatus? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public RegionStatus Status { get; set; }
 
         /// <summary>
         /// true<c> if it accepts new projects now.</c>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("available", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Available { get; set; }
+        [Newtonsoft.Json.JsonProperty("available", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Available { get; set; }
 
         [Newtonsoft.Json.JsonProperty("continent", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Continent { get; set; }
@@ -17443,38 +17443,38 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the replica.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the primary database the replica belongs to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("database_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("database_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DatabaseId { get; set; } = default!;
 
         /// <summary>
         /// Host name of the PostgreSQL replica.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("host", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Host { get; set; } = default!;
 
         /// <summary>
         /// Port of the PostgreSQL replica.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Port { get; set; }
+        [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int Port { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public SslMode? SslMode { get; set; }
+        [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public SslMode SslMode { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>
         /// Time of the most recent change to the replica.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -17520,14 +17520,14 @@ namespace PgBeam
         /// <summary>
         /// Name of the relation, with or without a schema prefix, such as "public.orders".
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Table { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("table", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required string Table { get; set; }
 
         /// <summary>
         /// SQL condition appended with AND to the relation's WHERE.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("predicate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Predicate { get; set; } = default!;
+        [Newtonsoft.Json.JsonProperty("predicate", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public required string Predicate { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -17563,19 +17563,19 @@ namespace PgBeam
         /// <summary>
         /// How many tables were examined.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("scanned_tables", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ScannedTables { get; set; }
+        [Newtonsoft.Json.JsonProperty("scanned_tables", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int ScannedTables { get; set; }
 
         /// <summary>
         /// How many columns were examined.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("scanned_columns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ScannedColumns { get; set; }
+        [Newtonsoft.Json.JsonProperty("scanned_columns", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int ScannedColumns { get; set; }
 
         /// <summary>
         /// Masking suggestions sorted by descending confidence; empty if no column looked like PII.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("suggestions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("suggestions", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<PiiSuggestion> Suggestions { get; set; } = default!;
 
         /// <summary>
@@ -17628,20 +17628,20 @@ namespace PgBeam
         /// <summary>
         /// Tables and views; order is schema, then relation name.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("relations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("relations", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<SchemaCatalogRelation> Relations { get; set; } = default!;
 
         /// <summary>
         /// Relation count.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("scanned_relations", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ScannedRelations { get; set; }
+        [Newtonsoft.Json.JsonProperty("scanned_relations", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int ScannedRelations { get; set; }
 
         /// <summary>
         /// How many columns the catalog contains.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("scanned_columns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? ScannedColumns { get; set; }
+        [Newtonsoft.Json.JsonProperty("scanned_columns", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int ScannedColumns { get; set; }
 
         /// <summary>
         /// true<c> means the column limit cut the listing short.</c>
@@ -17690,20 +17690,20 @@ namespace PgBeam
     public partial class SchemaCatalogColumn : PgBeam.Serialization.IPgBeamModel
     {
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Type name as reported by data_type in information_schema.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("data_type", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("data_type", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DataType { get; set; } = default!;
 
         /// <summary>
         /// true<c> for types like bytea. Masks on such columns always produce NULL, since a redact or hash token would break the wire type; the editor warns about such rules.</c>
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("is_binary", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? IsBinary { get; set; }
+        [Newtonsoft.Json.JsonProperty("is_binary", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool IsBinary { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -17741,22 +17741,22 @@ namespace PgBeam
         /// <summary>
         /// Schema containing the relation.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("schema", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("schema", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Schema { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Whether the relation is a table or a view. Allowlists, masking and row filters apply to the relation named, not through a view to the tables under it, so a view on a row-filtered table can leak rows; the editor warns when a policy entry names a view.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public SchemaCatalogRelationKind? Kind { get; set; }
+        [Newtonsoft.Json.JsonProperty("kind", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public SchemaCatalogRelationKind Kind { get; set; }
 
         /// <summary>
         /// Columns of the relation.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("columns", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("columns", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<SchemaCatalogColumn> Columns { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -17860,13 +17860,13 @@ namespace PgBeam
         /// <summary>
         /// Unique ID of the enrollment.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Owning organization.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string OrgId { get; set; } = default!;
 
         /// <summary>
@@ -17899,8 +17899,8 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCreatedBy() => _CreatedBySet;
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.DateTimeOffset? _LastSeenAt;
         private bool _LastSeenAtSet;
@@ -17995,13 +17995,13 @@ namespace PgBeam
     public partial class SelfHostEnrollmentSecret : PgBeam.Serialization.IPgBeamModel
     {
 
-        [Newtonsoft.Json.JsonProperty("enrollment", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("enrollment", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SelfHostEnrollment Enrollment { get; set; } = default!;
 
         /// <summary>
         /// Enrollment token in plaintext (starts with pbh_); shown only once.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("token", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("token", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         [PgBeam.Serialization.Sensitive]
         public string Token { get; set; } = default!;
 
@@ -18227,41 +18227,41 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the support case.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// Sequential number identifying the case for people.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("case_number", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? CaseNumber { get; set; }
+        [Newtonsoft.Json.JsonProperty("case_number", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int CaseNumber { get; set; }
 
         /// <summary>
         /// ID of the organization the case belongs to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("org_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string OrgId { get; set; } = default!;
 
         /// <summary>
         /// ID of the user who opened the case.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("user_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("user_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string UserId { get; set; } = default!;
 
         /// <summary>
         /// Short summary of the problem.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("title", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Title { get; set; } = default!;
 
         /// <summary>
         /// 1 (critical) to 4 (low); 2 is high, 3 normal.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Severity { get; set; }
+        [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public int Severity { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public SupportCaseStatus? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public SupportCaseStatus Status { get; set; }
 
         /// <summary>
         /// Channel ID in Slack for the thread.
@@ -18275,14 +18275,14 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("slack_thread_ts", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? SlackThreadTs { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>
         /// Time of the most recent change to the case.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.DateTimeOffset? _ClosedAt;
         private bool _ClosedAtSet;
@@ -18417,22 +18417,22 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the message.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the support case this message belongs to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("case_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("case_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string CaseId { get; set; } = default!;
 
-        [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public SupportMessageSource? Source { get; set; }
+        [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public SupportMessageSource Source { get; set; }
 
         /// <summary>
         /// Name shown for the author.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("author_name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("author_name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string AuthorName { get; set; } = default!;
 
         private string? _AuthorImage;
@@ -18456,7 +18456,7 @@ namespace PgBeam
         /// <summary>
         /// Text of the message.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("body", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Body { get; set; } = default!;
 
         private string? _SlackUserId;
@@ -18477,8 +18477,8 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeSlackUserId() => _SlackUserIdSet;
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -18581,8 +18581,8 @@ namespace PgBeam
         /// <summary>
         /// True if the test connection worked.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("ok", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Ok { get; set; }
+        [Newtonsoft.Json.JsonProperty("ok", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Ok { get; set; }
 
         private double? _LatencyMs;
         private bool _LatencyMsSet;
@@ -18650,7 +18650,7 @@ namespace PgBeam
         /// active<c> turns the credential back on; </c>disabled<c> acts as a kill switch. For permanent revocation, call DELETE instead.</c>
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public AgentCredentialStatusUpdate? Status { get; set; }
+        public required AgentCredentialStatusUpdate? Status { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -18685,7 +18685,7 @@ namespace PgBeam
         /// Triage state to move the alert to.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public AnomalyAlertStatusUpdate? Status { get; set; }
+        public required AnomalyAlertStatusUpdate? Status { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -18720,7 +18720,7 @@ namespace PgBeam
         /// Set true to cache results of this shape.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("cache_enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? CacheEnabled { get; set; }
+        public required bool? CacheEnabled { get; set; }
 
         private int? _CacheTtlSeconds;
         private bool _CacheTtlSecondsSet;
@@ -18789,7 +18789,7 @@ namespace PgBeam
     public partial class UpdateCacheRuleResponse : PgBeam.Serialization.IPgBeamModel
     {
 
-        [Newtonsoft.Json.JsonProperty("entry", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("entry", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CacheRuleEntry Entry { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -19131,7 +19131,7 @@ namespace PgBeam
         /// <summary>
         /// One entry per day, org-wide.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("usage", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("usage", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<DailyUsage> Usage { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -19166,25 +19166,25 @@ namespace PgBeam
         /// <summary>
         /// ID Vercel assigned to this integration config.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("installation_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("installation_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string InstallationId { get; set; } = default!;
 
         /// <summary>
         /// Owning Vercel account or team ID.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("vercel_account_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("vercel_account_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string VercelAccountId { get; set; } = default!;
 
         /// <summary>
         /// Plan tier the organization is on.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("plan", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("plan", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Plan { get; set; } = default!;
 
         /// <summary>
         /// State of the installation (active).
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Status { get; set; } = default!;
 
         [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -19193,7 +19193,7 @@ namespace PgBeam
         /// <summary>
         /// Projects provisioned as resources here.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("resources", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("resources", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<VercelResourceStatus> Resources { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
@@ -19297,44 +19297,44 @@ namespace PgBeam
         /// <summary>
         /// ID of the resource on Vercel.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("resource_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("resource_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ResourceId { get; set; } = default!;
 
         /// <summary>
         /// Backing PgBeam project ID.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         /// <summary>
         /// Display name of resource and project.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
         /// <summary>
         /// Plan tier used to bill the resource.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("billing_plan_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("billing_plan_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string BillingPlanId { get; set; } = default!;
 
         /// <summary>
         /// Lifecycle state of the resource.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public VercelResourceState? Status { get; set; }
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public VercelResourceState Status { get; set; }
 
         /// <summary>
         /// Query count so far this billing cycle.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("period_queries", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? PeriodQueries { get; set; }
+        [Newtonsoft.Json.JsonProperty("period_queries", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long PeriodQueries { get; set; }
 
         /// <summary>
         /// Data transferred (bytes) so far this billing cycle.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("period_bytes", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public long? PeriodBytes { get; set; }
+        [Newtonsoft.Json.JsonProperty("period_bytes", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public long PeriodBytes { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -19380,8 +19380,8 @@ namespace PgBeam
         /// <summary>
         /// True if DNS verification passed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("verified", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Verified { get; set; }
+        [Newtonsoft.Json.JsonProperty("verified", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Verified { get; set; }
 
         /// <summary>
         /// Why the check failed, if it did.
@@ -19426,26 +19426,26 @@ namespace PgBeam
         /// <summary>
         /// Prefixed unique ID of the webhook endpoint.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Id { get; set; } = default!;
 
         /// <summary>
         /// ID of the project the endpoint belongs to.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("project_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string ProjectId { get; set; } = default!;
 
         /// <summary>
         /// Delivery URL; must be HTTPS.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Url { get; set; } = default!;
 
         /// <summary>
         /// Format of the delivered event payloads.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("format", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public WebhookPayloadFormat? Format { get; set; }
+        [Newtonsoft.Json.JsonProperty("format", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public WebhookPayloadFormat Format { get; set; }
 
         /// <summary>
         /// Which event types are sent; an empty list sends every event.
@@ -19456,8 +19456,8 @@ namespace PgBeam
         /// <summary>
         /// Deliveries on or off.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public bool? Enabled { get; set; }
+        [Newtonsoft.Json.JsonProperty("enabled", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public bool Enabled { get; set; }
 
         /// <summary>
         /// Label for the endpoint, meant for people.
@@ -19465,14 +19465,14 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("description", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Description { get; set; }
 
-        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? CreatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("created_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset CreatedAt { get; set; }
 
         /// <summary>
         /// Time of the most recent change to the endpoint.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.DateTimeOffset? UpdatedAt { get; set; }
+        [Newtonsoft.Json.JsonProperty("updated_at", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        public System.DateTimeOffset UpdatedAt { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object?>? _additionalProperties;
 
@@ -19521,7 +19521,7 @@ namespace PgBeam
         /// Delivery URL; must be HTTPS.
         /// </summary>
         [Newtonsoft.Json.JsonProperty("url", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public string Url { get; set; } = default!;
+        public required string Url { get; set; }
 
         /// <summary>
         /// Signing key for payloads; never returned.
@@ -19654,13 +19654,13 @@ namespace PgBeam
         /// <summary>
         /// ID of the test delivery.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("delivery_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("delivery_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DeliveryId { get; set; } = default!;
 
         /// <summary>
         /// delivered or failed.
         /// </summary>
-        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
+        [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Status { get; set; } = default!;
 
         /// <summary>

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.IO;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using PgBeam.CodeGen.Contract;
 using PgBeam.CodeGen.Normalization;
 
@@ -13,7 +12,7 @@ namespace PgBeam.CodeGen;
 /// <c>PgBeam.CodeGen &lt;contract.yaml&gt; &lt;derived.json&gt; [&lt;hand-written services folder&gt;]</c>: writes the derived
 /// contract NSwag generates from. Problems are printed as MSBuild errors naming the contract, so the build stops on them.
 /// </summary>
-internal static partial class Program
+internal static class Program
 {
     public static int Main(string[] args)
     {
@@ -25,7 +24,7 @@ internal static partial class Program
 
         var contract = args[0];
         var root = YamlContract.Load(contract);
-        var options = new NormalizerOptions { HandWrittenOperations = args.Length == 3 ? HandWrittenOperations(args[2]) : new HashSet<string>() };
+        var options = new NormalizerOptions { HandWrittenOperations = args.Length == 3 ? HandWrittenServices.OperationIds(args[2]) : new HashSet<string>() };
         var problems = ContractNormalizer.Normalize(root, options);
         if (problems.Any)
         {
@@ -42,27 +41,4 @@ internal static partial class Program
         File.WriteAllText(args[1], json + "\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
         return 0;
     }
-
-    /// <summary>The operation ids that hand-written code sends (<c>new ApiRequest("GET", "exportAuditLogs", …)</c>).</summary>
-    public static HashSet<string> HandWrittenOperations(string folder)
-    {
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        if (!Directory.Exists(folder))
-        {
-            return ids;
-        }
-
-        foreach (var file in Directory.EnumerateFiles(folder, "*.cs", SearchOption.AllDirectories))
-        {
-            foreach (Match match in ApiRequestPattern().Matches(File.ReadAllText(file)))
-            {
-                ids.Add(match.Groups[1].Value);
-            }
-        }
-
-        return ids;
-    }
-
-    [GeneratedRegex("new\\s+ApiRequest\\(\\s*\"[A-Z]+\"\\s*,\\s*\"([A-Za-z0-9_]+)\"")]
-    private static partial Regex ApiRequestPattern();
 }

@@ -276,9 +276,10 @@ public sealed class PgBeamSandbox : HttpMessageHandler
 
             var now = _state.Now();
             var timeout = _state.Policies.Find(approval.PolicyProfileId)?.ApprovalTimeoutSeconds ?? 300;
-            approval.Status ??= ApprovalRequestStatus.Pending;
-            approval.RequestedAt ??= now;
-            approval.ExpiresAt ??= approval.RequestedAt.Value.AddSeconds(timeout);
+            // Required response fields are not nullable: a seed that left one unset holds its default.
+            approval.Status = approval.Status == default ? ApprovalRequestStatus.Pending : approval.Status;
+            approval.RequestedAt = approval.RequestedAt == default ? now : approval.RequestedAt;
+            approval.ExpiresAt = approval.ExpiresAt == default ? approval.RequestedAt.AddSeconds(timeout) : approval.ExpiresAt;
             approval.Region ??= "us-east-1";
             approval.SessionId ??= _state.NewId("ses");
             _state.Approvals.Add(approval.Id, _state.NextSequence(), approval);
@@ -393,10 +394,10 @@ public sealed class PgBeamSandbox : HttpMessageHandler
         entry.Event = string.IsNullOrEmpty(entry.Event) ? "query" : entry.Event;
         entry.Source ??= "wire";
         entry.Region ??= "us-east-1";
-        entry.Ts ??= defaultTimestamp ?? (latest is { } last && last >= now ? last.AddMilliseconds(1) : now);
+        entry.Ts = entry.Ts != default ? entry.Ts : defaultTimestamp ?? (latest is { } last && last >= now ? last.AddMilliseconds(1) : now);
         entry.Seq = earlier.Count == 0 ? 1 : earlier.Max(e => e.Seq ?? 0) + 1;
         entry.PrevHash = earlier.Count == 0 ? GenesisHash : earlier[^1].EntryHash;
-        var canonical = string.Join('|', entry.Seq, entry.Id, entry.Event, entry.Ts!.Value.ToUnixTimeMilliseconds(), entry.Sql, entry.PrevHash);
+        var canonical = string.Join('|', entry.Seq, entry.Id, entry.Event, entry.Ts.ToUnixTimeMilliseconds(), entry.Sql, entry.PrevHash);
         entry.EntryHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
         _state.AuditEntries.Add(entry);
     }

@@ -100,7 +100,7 @@ public class AuditLogTests(SandboxTransport transport) : SandboxTestBase(transpo
 
         Assert.That(second.PrevHash, Is.EqualTo(first.EntryHash));
         Assert.That(first.EntryHash, Does.Match("^[0-9a-f]{64}$"));
-        Assert.That(second.Ts, Is.GreaterThan(first.Ts!.Value), "a default timestamp is later than every earlier entry");
+        Assert.That(second.Ts, Is.GreaterThan(first.Ts), "a default timestamp is later than every earlier entry");
         Assert.That(page.Entries.Select(e => e.Id), Is.EqualTo(new[] { second.Id, first.Id }));
     }
 

@@ -26,7 +26,7 @@ internal static class ApprovalsApi
 
         // Newest first, as a reviewer reads a queue; the order is by creation, so new holds never shift a page.
         var (approvals, next) = state.Approvals.Page(
-            a => a.ProjectId == project.Id && (status is null || a.Status?.Value == status),
+            a => a.ProjectId == project.Id && (status is null || a.Status.Value == status),
             pageSize,
             token,
             rows => rows.OrderByDescending(r => r.Sequence));

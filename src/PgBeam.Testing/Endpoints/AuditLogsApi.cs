@@ -51,7 +51,7 @@ internal static class AuditLogsApi
         return SandboxResult.Json(HttpStatusCode.OK, new ListAuditLogsResponse
         {
             Entries = page,
-            NextPageToken = more ? FormatCursor(page[^1].Ts!.Value) : null,
+            NextPageToken = more ? FormatCursor(page[^1].Ts) : null,
         });
     }
 

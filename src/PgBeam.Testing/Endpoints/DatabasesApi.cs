@@ -106,7 +106,7 @@ internal static class DatabasesApi
             ProjectId = project.Id,
             ConnectionString = ConnectionStringOf(project.Id, request.Username, request.Name),
             Host = request.Host,
-            Port = request.Port,
+            Port = request.Port ?? 0,
             Name = request.Name,
             Username = request.Username,
             SslMode = request.SslMode ?? SslMode.Require,

@@ -105,7 +105,7 @@ internal static class ProjectsApi
         project.Name = name ?? project.Name;
         project.Description = description ?? project.Description;
         project.Tags = tags is null ? project.Tags : request.Tags;
-        project.Status = status is null ? project.Status : request.Status;
+        project.Status = status is null ? project.Status : request.Status ?? project.Status;
         project.AllowedCidrs = cidrs is null ? project.AllowedCidrs : request.AllowedCidrs;
         if (body.Has("default_policy_profile_id"))
         {

@@ -296,6 +296,13 @@ internal sealed class PgBeamTransport : IDisposable
                 throw Malformed(operationId, syntax.Line, syntax.Position, syntax.Path, syntax.Reason);
             }
 
+            // A required field the server left out (or sent as null): name it; the name is the contract's, never a value.
+            if (ex is JsonSerializationException { LineNumber: > 0 } required && MissingRequiredField(required.Message) is { } field)
+            {
+                throw Malformed(operationId, required.LineNumber, required.LinePosition, required.Path,
+                    $"the required field '{field}' is missing or null");
+            }
+
             // Json.NET's exceptions carry a position; a converter's own exception does not, and then the reader's is it.
             var (line, position, path) = ex switch
             {
@@ -309,6 +316,22 @@ internal sealed class PgBeamTransport : IDisposable
         {
             ((IDisposable)reader).Dispose();
         }
+    }
+
+    /// <summary>
+    /// The field Json.NET names in "Required property 'x' not found in JSON" / "… expects a non-null value" (the
+    /// generated DTOs mark required response fields Required.Always), or null for any other failure.
+    /// </summary>
+    private static string? MissingRequiredField(string message)
+    {
+        const string Prefix = "Required property '";
+        if (!message.StartsWith(Prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var end = message.IndexOf('\'', Prefix.Length);
+        return end > Prefix.Length ? message[Prefix.Length..end] : null;
     }
 
     /// <summary>Where <paramref name="body"/> stops being well-formed JSON, or null when it is well-formed.</summary>

@@ -221,7 +221,7 @@ public class AddPgBeamTests
     {
         using var api = new MockHttpMessageHandler();
         api.Expect("*").Respond(HttpStatusCode.ServiceUnavailable);
-        api.Expect("*").Respond(HttpStatusCode.Created, "application/json", """{"id":"dom_1","project_id":"prj_1","domain":"db.example.com"}""");
+        api.Expect("*").Respond(HttpStatusCode.Created, "application/json", ContractSamples.Complete("createCustomDomain", """{"id":"dom_1","project_id":"prj_1","domain":"db.example.com"}"""));
         var seen = new ConcurrentQueue<SentRequest>();
         var services = new ServiceCollection();
         services.AddPgBeam(options =>

@@ -25,7 +25,7 @@ public class PolicyProfileCallTests
                 return true;
             })
             .Respond(HttpStatusCode.Created, "application/json",
-                """{"id":"pol_1","project_id":"prj_1","name":"analytics-readonly","access_mode":"read_only","max_rows":1000,"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""");
+                """{"id":"pol_1","project_id":"prj_1","name":"analytics-readonly","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"max_rows":1000,"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""");
         using var client = TestClients.Create(mock);
 
         var profile = await client.Policies.CreatePolicyProfileAsync("prj_1", new PolicyProfileInput

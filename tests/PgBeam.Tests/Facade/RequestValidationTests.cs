@@ -24,7 +24,7 @@ public class RequestValidationTests
     {
         _mock = new MockHttpMessageHandler();
         _sent = [];
-        _mock.When("*").RecordTo(_sent).Respond("application/json", "{}");
+        _mock.When("*").RecordTo(_sent).Respond(ContractSamples.ResponseFor);
         _client = TestClients.Create(_mock);
     }
 
@@ -40,6 +40,7 @@ public class RequestValidationTests
         Host = "db.internal",
         Port = 5432,
         Name = "app",
+        Username = null!, // a C# `required` member: only an explicit null gets past the compiler
         Password = "s3cret-password",
     };
 

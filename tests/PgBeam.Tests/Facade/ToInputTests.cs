@@ -69,7 +69,7 @@ public class ToInputTests
     public void Policy_profile_to_input_keeps_unknown_fields_so_a_newer_server_setting_is_not_reset()
     {
         var profile = JsonConvert.DeserializeObject<PolicyProfile>(
-            """{"id":"pol_1","project_id":"prj_1","name":"p","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"future_limit":{"per_minute":5}}""",
+            """{"id":"pol_1","project_id":"prj_1","name":"p","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","future_limit":{"per_minute":5}}""",
             PgBeamJson.Settings)!;
 
         var json = JObject.Parse(JsonConvert.SerializeObject(profile.ToInput(), PgBeamJson.Settings));

@@ -133,16 +133,16 @@ public class AuditLogWalkTests
     }
 
     [Test]
-    public void An_entry_without_a_timestamp_ends_the_walk_with_an_error_naming_it()
+    public void An_entry_without_a_timestamp_is_refused_as_a_serialization_error_naming_it()
     {
         using var mock = new MockHttpMessageHandler();
         mock.When(TestClients.Url(AuditLogServer.Path)).Respond("application/json", """{"entries":[{"id":"a","project_id":"prj_1","event":"query"}]}""");
         using var client = TestClients.Create(mock);
 
-        var error = Assert.ThrowsAsync<PgBeamPaginationException>(async () =>
+        // ts is required by the contract, so the response itself is refused before the walk could use the entry.
+        var error = Assert.ThrowsAsync<PgBeamSerializationException>(async () =>
             await AutoPagingWalkTests.CollectAsync(client.Agents.ListAuditLogsAutoPagingAsync("prj_1")));
 
-        Assert.That(error!.Reason, Is.EqualTo(PgBeamPaginationFailure.MissingCursorValue));
-        Assert.That(error.Message, Does.Contain("no timestamp"));
+        Assert.That(error!.Message, Does.Contain("required field 'ts'"));
     }
 }

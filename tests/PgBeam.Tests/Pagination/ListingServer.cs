@@ -60,7 +60,9 @@ internal sealed class ListingServer
         var query = HttpUtility.ParseQueryString(request.RequestUri!.Query);
         Requests.Add(query);
         Paths.Add(request.RequestUri.AbsolutePath);
-        var body = new JObject();
+        // The smallest body the contract allows (its required fields), then the page.
+        var body = ContractSamples.Response(_listing.OperationId);
+        body.Remove("next_page_token");
         IReadOnlyList<(string Key, int Index)> page;
         switch (_listing.Style)
         {

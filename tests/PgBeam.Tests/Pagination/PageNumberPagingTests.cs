@@ -20,7 +20,7 @@ public class PageNumberPagingTests
         mock.When(HttpMethod.Get, TestClients.Url("/v1/organizations/org_1/support/cases")).Respond(_ =>
         {
             requests++;
-            var body = requests == 1 ? """{"cases":[{"id":"c1"},{"id":"c2"}],"total":10}""" : """{"cases":[],"total":10}""";
+            var body = requests == 1 ? """{"cases":[{"case_number":1,"org_id":"org_1","user_id":"usr_1","title":"t","severity":4,"status":"open","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","id":"c1"},{"case_number":1,"org_id":"org_1","user_id":"usr_1","title":"t","severity":4,"status":"open","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","id":"c2"}],"total":10}""" : """{"cases":[],"total":10}""";
             return new HttpResponseMessage(System.Net.HttpStatusCode.OK) { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         });
         using var client = TestClients.Create(mock);

@@ -22,7 +22,7 @@ public class TokenPagingTests
         mock.When(HttpMethod.Get, TestClients.Url("/v1/projects/prj_1/policies")).Respond(_ =>
         {
             requests++;
-            return Json($$"""{"policies":[{"id":"pol_{{requests}}"}],"next_page_token":"tok_same"}""");
+            return Json($$"""{"policies":[{"project_id":"prj_1","name":"p","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","id":"pol_{{requests}}"}],"next_page_token":"tok_same"}""");
         });
         using var client = TestClients.Create(mock);
 
@@ -53,7 +53,7 @@ public class TokenPagingTests
             asked.Add(token);
             // First page -> tok_a -> tok_b -> tok_a again: a cycle no single-step check sees.
             var next = token switch { null => "tok_a", "tok_a" => "tok_b", _ => "tok_a" };
-            return Json($$"""{"policies":[{"id":"pol_{{asked.Count}}"}],"next_page_token":"{{next}}"}""");
+            return Json($$"""{"policies":[{"project_id":"prj_1","name":"p","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","id":"pol_{{asked.Count}}"}],"next_page_token":"{{next}}"}""");
         });
         using var client = TestClients.Create(mock);
 
@@ -76,7 +76,7 @@ public class TokenPagingTests
     {
         using var mock = new MockHttpMessageHandler();
         mock.When(HttpMethod.Get, TestClients.Url("/v1/projects/prj_1/policies"))
-            .Respond("application/json", """{"policies":[{"id":"pol_1"},{"id":"pol_2"}],"next_page_token":""}""");
+            .Respond("application/json", """{"policies":[{"project_id":"prj_1","name":"p","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","id":"pol_1"},{"project_id":"prj_1","name":"p","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","id":"pol_2"}],"next_page_token":""}""");
         using var client = TestClients.Create(mock);
 
         var pages = await AutoPagingWalkTests.CollectAsync(client.Policies.ListPolicyProfilesAutoPagingAsync("prj_1").AsPages());
@@ -158,7 +158,7 @@ public class TokenPagingTests
         mock.When(HttpMethod.Get, TestClients.Url("/v1/projects/prj_1/policies")).WithQueryString("page_token", "tok_1")
             .Respond(System.Net.HttpStatusCode.Forbidden, "application/json", """{"error":{"code":"forbidden","message":"plan limit"}}""");
         mock.When(HttpMethod.Get, TestClients.Url("/v1/projects/prj_1/policies"))
-            .Respond("application/json", """{"policies":[{"id":"pol_1"}],"next_page_token":"tok_1"}""");
+            .Respond("application/json", """{"policies":[{"project_id":"prj_1","name":"p","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z","id":"pol_1"}],"next_page_token":"tok_1"}""");
         using var client = TestClients.Create(mock);
 
         var yielded = new List<string>();

@@ -36,7 +36,7 @@ public class QueryAndPathFormatTests
         using var mock = new MockHttpMessageHandler();
         mock.Expect(TestClients.Url("/v1/organizations/org_1/usage"))
             .WithExactQueryString("start_date=2026-01-01&end_date=2026-01-31")
-            .Respond("application/json", "{}");
+            .Respond(ContractSamples.ResponseFor);
         using var client = TestClients.Create(mock);
 
         await client.Analytics.GetOrganizationUsageAsync("org_1", new DateOnly(2026, 1, 1), new DateOnly(2026, 1, 31));
@@ -50,7 +50,7 @@ public class QueryAndPathFormatTests
         using var mock = new MockHttpMessageHandler();
         mock.Expect(TestClients.Url("/v1/projects"))
             .WithExactQueryString("org_id=org_1&page_size=5&sort_by=active_connections")
-            .Respond("application/json", """{"projects":[]}""");
+            .Respond(ContractSamples.ResponseFor);
         using var client = TestClients.Create(mock);
 
         await client.Projects.ListProjectsAsync("org_1", new ListProjectsParams { PageSize = 5, SortBy = ListProjectsSortBy.ActiveConnections });
@@ -63,7 +63,7 @@ public class QueryAndPathFormatTests
     {
         using var mock = new MockHttpMessageHandler();
         Uri? sent = null;
-        mock.When("*").With(r => { sent = r.RequestUri; return true; }).Respond("application/json", "{}");
+        mock.When("*").With(r => { sent = r.RequestUri; return true; }).Respond(ContractSamples.ResponseFor);
         using var client = TestClients.Create(mock);
 
         await client.Projects.GetProjectAsync("a/b?c#d");
@@ -77,7 +77,7 @@ public class QueryAndPathFormatTests
     {
         using var mock = new MockHttpMessageHandler();
         Uri? sent = null;
-        mock.When("*").With(r => { sent = r.RequestUri; return true; }).Respond("application/json", """{"findings":[]}""");
+        mock.When("*").With(r => { sent = r.RequestUri; return true; }).Respond(ContractSamples.ResponseFor);
         using var client = TestClients.Create(mock);
 
         await client.Migrations.LintMigrationAsync("prj_1", new MigrationLintRequest { Sql = "ALTER TABLE t ADD COLUMN c int" });
@@ -123,7 +123,7 @@ public class QueryAndPathFormatTests
         {
             Name = "production",
             OrgId = "org_1",
-            Database = new CreateDatabaseRequest { Host = "db.internal", Port = 5432, Name = "app", Password = "pw" },
+            Database = new CreateDatabaseRequest { Host = "db.internal", Port = 5432, Name = "app", Username = null!, Password = "pw" },
         }));
 
         Assert.That(error!.Message, Does.Contain("body.database.username"));
@@ -137,7 +137,7 @@ public class QueryAndPathFormatTests
         using var client = TestClients.Create(mock);
 
         var error = Assert.ThrowsAsync<ArgumentException>(() => client.Databases.CreateDatabaseAsync("prj_1",
-            new CreateDatabaseRequest { Host = "db.internal", Name = "app", Username = "u", Password = "pw" }));
+            new CreateDatabaseRequest { Host = "db.internal", Port = null, Name = "app", Username = "u", Password = "pw" }));
 
         Assert.That(error!.Message, Does.Contain("body.port"));
     }

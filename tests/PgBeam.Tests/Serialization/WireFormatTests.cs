@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using PgBeam.Tests.Support;
 using PgBeam.Serialization;
 
 namespace PgBeam.Tests.Serialization;
@@ -72,14 +73,14 @@ public class WireFormatTests
     public void Unknown_enum_values_and_unknown_fields_survive_a_round_trip()
     {
         const string fromServer = """
-            {"id":"pol_1","project_id":"prj_1","name":"p","access_mode":"read_mostly","write_mode":"normal",
+            {"id":"pol_1","project_id":"prj_1","name":"p","access_mode":"read_mostly","write_mode":"normal","table_allowlist":[],"table_denylist":[],"masking_rules":[],
              "brand_new_field":{"nested":[1,2,3]},"created_at":"2026-01-02T03:04:05.123456+00:00","updated_at":"2026-01-02T03:04:05Z"}
             """;
 
         var profile = Deserialize<PolicyProfile>(fromServer);
 
-        Assert.That(profile.AccessMode!.Value.Value, Is.EqualTo("read_mostly"));
-        Assert.That(profile.AccessMode.Value.IsKnown, Is.False);
+        Assert.That(profile.AccessMode.Value, Is.EqualTo("read_mostly"));
+        Assert.That(profile.AccessMode.IsKnown, Is.False);
         Assert.That(profile.AccessMode, Is.Not.EqualTo(PolicyProfileAccessMode.ReadOnly));
         Assert.That(profile.WriteMode, Is.EqualTo(PolicyProfileWriteMode.Normal));
         Assert.That(profile.AdditionalProperties.ContainsKey("brand_new_field"), Is.True);
@@ -92,7 +93,7 @@ public class WireFormatTests
     [Test]
     public void Known_enum_values_compare_with_equals_and_keep_their_wire_string()
     {
-        var parsed = Deserialize<PolicyProfile>("""{"access_mode":"read_only"}""");
+        var parsed = Deserialize<PolicyProfile>(ContractSamples.CompleteSchema("PolicyProfile", """{"access_mode":"read_only"}"""));
 
         Assert.That(parsed.AccessMode == PolicyProfileAccessMode.ReadOnly, Is.True);
         Assert.That(PolicyProfileAccessMode.ReadOnly.IsKnown, Is.True);
@@ -104,7 +105,7 @@ public class WireFormatTests
     [Test]
     public void A_value_read_from_a_resource_can_be_written_to_its_request_type()
     {
-        var profile = Deserialize<PolicyProfile>("""{"access_mode":"read_write"}""");
+        var profile = Deserialize<PolicyProfile>(ContractSamples.CompleteSchema("PolicyProfile", """{"access_mode":"read_write"}"""));
 
         var input = new PolicyProfileInput { Name = "p", AccessMode = profile.AccessMode };
 
@@ -114,7 +115,7 @@ public class WireFormatTests
     [Test]
     public void Nullable_response_fields_round_trip_an_explicit_null()
     {
-        var alert = Deserialize<AnomalyAlert>("""{"id":"ano_1","acknowledged_at":null}""");
+        var alert = Deserialize<AnomalyAlert>(ContractSamples.CompleteSchema("AnomalyAlert", """{"id":"ano_1","acknowledged_at":null}"""));
 
         Assert.That(alert.AcknowledgedAt, Is.Null);
         Assert.That(Serialize(alert).ContainsKey("acknowledged_at"), Is.True);
@@ -124,7 +125,7 @@ public class WireFormatTests
     [Test]
     public void Timestamps_keep_their_offset_and_microseconds()
     {
-        var alert = Deserialize<AnomalyAlert>("""{"id":"ano_1","created_at":"2026-03-04T05:06:07.123456+02:00"}""");
+        var alert = Deserialize<AnomalyAlert>(ContractSamples.CompleteSchema("AnomalyAlert", """{"id":"ano_1","created_at":"2026-03-04T05:06:07.123456+02:00"}"""));
 
         Assert.That(alert.CreatedAt, Is.EqualTo(new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.FromHours(2)).AddTicks(1234560)));
         Assert.That(JsonConvert.SerializeObject(alert, PgBeamJson.Settings), Does.Contain("\"created_at\":\"2026-03-04T05:06:07.123456+02:00\""));
@@ -133,8 +134,8 @@ public class WireFormatTests
     [Test]
     public void Secret_fields_are_masked_in_ToString()
     {
-        var secrets = Deserialize<AgentCredentialSecrets>(
-            """{"credential":{"id":"agt_1"},"connection_string":"postgresql://agent:s3cr3t-pw@db:5432/app","mcp_token":"mcp_tok_abcdef","mcp_url":"https://mcp.pgbeam.test"}""");
+        var secrets = Deserialize<AgentCredentialSecrets>(ContractSamples.CompleteSchema("AgentCredentialSecrets",
+            """{"credential":{"id":"agt_1"},"connection_string":"postgresql://agent:s3cr3t-pw@db:5432/app","mcp_token":"mcp_tok_abcdef","mcp_url":"https://mcp.pgbeam.test"}"""));
         var request = new CreateProjectRequest
         {
             Name = "p",

@@ -77,7 +77,7 @@ public class IdempotencyAndRequestOptionsTests
     {
         using var mock = new MockHttpMessageHandler();
         var posts = ExpectInOrder(mock, HttpMethod.Post, PoliciesPath, () => Json(HttpStatusCode.Created, PolicyJson), () => Json(HttpStatusCode.Created, PolicyJson));
-        var patches = ExpectInOrder(mock, HttpMethod.Patch, "/v1/projects/prj_1/agents/agt_1", () => Json(HttpStatusCode.OK, """{"id":"agt_1"}"""));
+        var patches = ExpectInOrder(mock, HttpMethod.Patch, "/v1/projects/prj_1/agents/agt_1", () => Json(HttpStatusCode.OK, ContractSamples.CompleteSchema("AgentCredential", """{"id":"agt_1"}""")));
         var puts = ExpectInOrder(mock, HttpMethod.Put, PolicyPath, () => Json(HttpStatusCode.OK, PolicyJson));
         var gets = ExpectInOrder(mock, HttpMethod.Get, PolicyPath, () => Json(HttpStatusCode.OK, PolicyJson));
         var deletes = ExpectInOrder(mock, HttpMethod.Delete, PolicyPath, () => new HttpResponseMessage(HttpStatusCode.NoContent));

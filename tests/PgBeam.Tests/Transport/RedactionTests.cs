@@ -133,12 +133,12 @@ public class RedactionTests
     public async Task Secrets_in_successful_responses_are_masked_by_ToString()
     {
         using var mock = new MockHttpMessageHandler();
-        mock.When(HttpMethod.Post, TestClients.Url("/v1/projects/prj_1/agents")).Respond(_ => Json(HttpStatusCode.Created,
-            $$$"""{"credential":{"id":"agt_1","name":"claude"},"connection_string":"{{{ConnectionString}}}","mcp_url":"https://abc.proxy.pgbeam.app/mcp","mcp_token":"{{{McpToken}}}"}"""));
-        mock.When(HttpMethod.Post, TestClients.Url("/v1/organizations/org_1/self-host-enrollments")).Respond(_ => Json(HttpStatusCode.Created,
-            $$$"""{"enrollment":{"id":"enr_1","org_id":"org_1"},"token":"{{{EnrollmentToken}}}"}"""));
-        mock.When(HttpMethod.Get, TestClients.Url("/v1/projects/prj_1/databases/db_1")).Respond(_ => Json(HttpStatusCode.OK,
-            $$$"""{"id":"db_1","project_id":"prj_1","connection_string":"{{{ConnectionString}}}","host":"db.example.com"}"""));
+        mock.When(HttpMethod.Post, TestClients.Url("/v1/projects/prj_1/agents")).Respond(_ => Json(HttpStatusCode.Created, ContractSamples.Complete("createAgentCredential",
+            $$$"""{"credential":{"id":"agt_1","name":"claude"},"connection_string":"{{{ConnectionString}}}","mcp_url":"https://abc.proxy.pgbeam.app/mcp","mcp_token":"{{{McpToken}}}"}""")));
+        mock.When(HttpMethod.Post, TestClients.Url("/v1/organizations/org_1/self-host-enrollments")).Respond(_ => Json(HttpStatusCode.Created, ContractSamples.Complete("createSelfHostEnrollment",
+            $$$"""{"enrollment":{"id":"enr_1","org_id":"org_1"},"token":"{{{EnrollmentToken}}}"}""")));
+        mock.When(HttpMethod.Get, TestClients.Url("/v1/projects/prj_1/databases/db_1")).Respond(_ => Json(HttpStatusCode.OK, ContractSamples.Complete("getDatabase",
+            $$$"""{"id":"db_1","project_id":"prj_1","connection_string":"{{{ConnectionString}}}","host":"db.example.com"}""")));
         using var client = Client(mock);
 
         var secrets = await client.Agents.CreateAgentCredentialAsync("prj_1", new CreateAgentCredentialRequest { Name = "claude", PolicyProfileId = "pol_1" });
@@ -161,7 +161,7 @@ public class RedactionTests
     {
         object[] requests =
         [
-            new CreateDatabaseRequest { Host = "h", Name = "n", Username = "u", Password = DbPassword },
+            new CreateDatabaseRequest { Host = "h", Port = 5432, Name = "n", Username = "u", Password = DbPassword },
             new UpdateDatabaseRequest { Password = DbPassword },
             new WebhookEndpointInput { Url = "https://example.com/hook", Secret = WebhookSecret },
             new PgBeamClientOptions { ApiKey = ApiKey },

@@ -13,7 +13,7 @@ namespace PgBeam.Tests.Transport;
 internal static class TransportFixtures
 {
     public const string PolicyJson =
-        """{"id":"pol_1","project_id":"prj_1","name":"analytics-readonly","access_mode":"read_only","max_rows":1000,"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""";
+        """{"id":"pol_1","project_id":"prj_1","name":"analytics-readonly","access_mode":"read_only","table_allowlist":[],"table_denylist":[],"masking_rules":[],"max_rows":1000,"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""";
 
     public const string PoliciesPath = "/v1/projects/prj_1/policies";
 

@@ -36,7 +36,9 @@ public class WebhookEventTests
     [Test]
     public void GetData_reads_the_data_as_an_sdk_model()
     {
-        var approval = VerifiedEvent().GetData<ApprovalRequest>();
+        // The data of a delivery carries every field the contract requires of an approval request.
+        var body = Body.Replace("\"sql\":", "\"policy_profile_id\":\"pol_01\",\"requested_at\":\"2026-03-01T11:59:58Z\",\"expires_at\":\"2026-03-01T12:04:58Z\",\"sql\":", StringComparison.Ordinal);
+        var approval = Verifier(Clock()).Verify(body, Headers(body)).GetData<ApprovalRequest>();
 
         Assert.That(approval.Id, Is.EqualTo("apr_01"));
         Assert.That(approval.ProjectId, Is.EqualTo("prj_01"));
