@@ -5,7 +5,7 @@
 #   bash benchmarks/run.sh --smoke    every case once, cold (CI): proves the suite runs, measures nothing
 # Results go to benchmarks/results/ (summary.md, summary.json, bdn/ with BenchmarkDotNet's reports); a full or
 # short run of every phase also writes its table into benchmarks/README.md. Further options go to the program:
-#   --only micro,paging,concurrency,cold-start,profile   run some phases only (the README is then left alone)
+#   --only micro,ratios,paging,concurrency,cold-start,profile   run some phases only (the README is then left alone)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"

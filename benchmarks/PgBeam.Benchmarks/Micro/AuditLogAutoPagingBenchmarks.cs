@@ -29,6 +29,13 @@ public class AuditLogAutoPagingBenchmarks : InMemoryBenchmark
 
     protected override CannedResponseHandler CreateHandler() => new AuditLogPagesHandler(TotalEntries);
 
+    public override Task CallVariant(string variant) => variant switch
+    {
+        Variants.Sdk => Sdk(),
+        Variants.Newtonsoft => Newtonsoft(),
+        _ => SystemTextJson(),
+    };
+
     protected override void CallEachVariant()
     {
         CountAsync(SdkEntries(), WarmUpEntries).GetAwaiter().GetResult();

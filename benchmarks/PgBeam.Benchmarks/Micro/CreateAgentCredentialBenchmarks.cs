@@ -28,12 +28,12 @@ public class CreateAgentCredentialBenchmarks : InMemoryBenchmark
 
     protected override CannedResponseHandler CreateHandler() => new(Body, HttpStatusCode.Created);
 
-    protected override void CallEachVariant()
+    public override Task CallVariant(string variant) => variant switch
     {
-        Sdk().GetAwaiter().GetResult();
-        Newtonsoft().GetAwaiter().GetResult();
-        SystemTextJson().GetAwaiter().GetResult();
-    }
+        Variants.Sdk => Sdk(),
+        Variants.Newtonsoft => Newtonsoft(),
+        _ => SystemTextJson(),
+    };
 
     protected override void Verify()
     {

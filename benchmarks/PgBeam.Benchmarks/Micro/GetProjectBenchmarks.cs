@@ -22,12 +22,12 @@ public class GetProjectBenchmarks : InMemoryBenchmark
 
     protected override CannedResponseHandler CreateHandler() => new(Body);
 
-    protected override void CallEachVariant()
+    public override Task CallVariant(string variant) => variant switch
     {
-        Sdk().GetAwaiter().GetResult();
-        Newtonsoft().GetAwaiter().GetResult();
-        SystemTextJson().GetAwaiter().GetResult();
-    }
+        Variants.Sdk => Sdk(),
+        Variants.Newtonsoft => Newtonsoft(),
+        _ => SystemTextJson(),
+    };
 
     protected override void Verify()
     {

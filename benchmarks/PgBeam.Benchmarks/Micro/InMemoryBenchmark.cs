@@ -42,8 +42,17 @@ public abstract class InMemoryBenchmark : IDisposable
     /// <summary>Runs each variant once and throws unless they read the same thing.</summary>
     protected abstract void Verify();
 
-    /// <summary>Calls every variant once (the benchmark methods, as BenchmarkDotNet would).</summary>
-    protected abstract void CallEachVariant();
+    /// <summary>One call of <paramref name="variant"/> (one of <see cref="Variants.All"/>), as its benchmark method makes it.</summary>
+    public abstract Task CallVariant(string variant);
+
+    /// <summary>Calls every variant once, for the warm-up.</summary>
+    protected virtual void CallEachVariant()
+    {
+        foreach (var variant in Variants.All)
+        {
+            CallVariant(variant).GetAwaiter().GetResult();
+        }
+    }
 
     /// <summary>
     /// Calls the variants until the JIT has stopped compiling for a while, so that tiered compilation has replaced

@@ -48,6 +48,7 @@ public static class ResultsReport
         }
 
         RenderTargets(md, results);
+        RenderInterleaved(md, results);
         RenderMicro(md, results);
         RenderPaging(md, results);
         RenderConcurrency(md, results);
@@ -110,6 +111,11 @@ public static class ResultsReport
             return sdk.Count == 0 || baseline.Count == 0 ? null : Median(sdk) / Median(baseline);
         }
 
+        if (target.Measure == "time" && results.Interleaved.FirstOrDefault(r => r.Case == target.Case && r.Variant == Variants.Sdk) is { } interleaved)
+        {
+            return interleaved.RatioToNewtonsoft;
+        }
+
         var sdkRow = results.Micro.FirstOrDefault(r => r.Case == target.Case && r.Variant == Variants.Sdk);
         var baselineRow = results.Micro.FirstOrDefault(r => r.Case == target.Case && r.Variant == Variants.Newtonsoft);
         if (sdkRow is null || baselineRow is null)
@@ -120,6 +126,30 @@ public static class ResultsReport
         return target.Measure == "bytes"
             ? (double)sdkRow.AllocatedBytes / baselineRow.AllocatedBytes
             : sdkRow.MeanNanoseconds / baselineRow.MeanNanoseconds;
+    }
+
+    private static void RenderInterleaved(StringBuilder md, SuiteResults results)
+    {
+        if (results.Interleaved.Count == 0)
+        {
+            return;
+        }
+
+        var rounds = results.Interleaved.Max(r => r.Rounds);
+        md.AppendLine(Invariant, $"#### Time ratios, interleaved (thread CPU time; up to {rounds} rounds, each measuring every variant back to back; median per-round ratio)")
+            .AppendLine()
+            .Append("| Case | ").AppendJoin(" | ", Variants.All).AppendLine(" |")
+            .Append("| --- | ").AppendJoin(" | ", Variants.All.Select(_ => "---:")).AppendLine(" |");
+        foreach (var group in results.Interleaved.GroupBy(r => r.Case))
+        {
+            md.Append(Invariant, $"| {group.Key} | ")
+                .AppendJoin(" | ", Variants.All.Select(v => group.FirstOrDefault(r => r.Variant == v) is { } row ? string.Create(Invariant, $"{Time(row.MedianNanoseconds)} ({row.RatioToNewtonsoft:0.00}×)") : ""))
+                .AppendLine(" |");
+        }
+
+        md.AppendLine()
+            .AppendLine("The targets' time ratios come from this table; the BenchmarkDotNet table below measures the variants one after the other, minutes apart on a busy machine, so its ratios drift more.")
+            .AppendLine();
     }
 
     private static void RenderMicro(StringBuilder md, SuiteResults results)

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using PgBeam.Benchmarks.ColdStart;
 using PgBeam.Benchmarks.Load;
+using PgBeam.Benchmarks.Micro;
 using PgBeam.Benchmarks.Paging;
 using PgBeam.Benchmarks.Profiling;
 using PgBeam.Benchmarks.Running;
@@ -24,6 +25,8 @@ public sealed class SuiteResults
     public TimeSpan CpuTime { get; set; }
 
     public List<MicroResult> Micro { get; init; } = [];
+
+    public List<InterleavedResult> Interleaved { get; init; } = [];
 
     public List<PagingMemoryResult> Paging { get; init; } = [];
 

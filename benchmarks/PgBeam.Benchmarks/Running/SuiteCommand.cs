@@ -23,7 +23,7 @@ public static class SuiteCommand
     public const string ReadmeStart = "<!-- results:start (written by benchmarks/run.sh) -->";
     public const string ReadmeEnd = "<!-- results:end -->";
 
-    private static readonly string[] Phases = ["micro", "paging", "concurrency", "cold-start", "profile"];
+    private static readonly string[] Phases = ["micro", "ratios", "paging", "concurrency", "cold-start", "profile"];
 
     private static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
 
@@ -70,6 +70,11 @@ public static class SuiteCommand
         if (only.Contains("micro"))
         {
             results.Micro.AddRange(MicroSuite.Run(mode, resultsPath, MicroSuite.Benchmarks));
+        }
+
+        if (only.Contains("ratios"))
+        {
+            results.Interleaved.AddRange(InterleavedRatios.Run(mode));
         }
 
         if (only.Contains("paging"))
