@@ -9,6 +9,7 @@ using System.Text;
 using System.Web;
 using Newtonsoft.Json.Linq;
 using PgBeam.ContractTests.Contract;
+using PgBeam.Tests.Support;
 using RichardSzalay.MockHttp;
 
 namespace PgBeam.Tests.Pagination;
