@@ -20,7 +20,7 @@ namespace PgBeam.CodeGen.Normalization;
 /// <c>BatchMode</c>;</item>
 /// <item>a parameter that filters on such a property of what its operation returns (the item of a list) shares that
 /// type (<c>listAnomalyAlerts?status</c> → <c>AnomalyAlertStatus</c>); any other parameter's enum is named
-/// <c>&lt;OperationId&gt;&lt;Parameter&gt;</c> on a list (<c>ListProjectsSortBy</c>) and
+/// <c>&lt;OperationId&gt;&lt;Parameter&gt;</c> on a list (a <c>List…</c> body with one array: <c>ListProjectsSortBy</c>) and
 /// <c>&lt;ReturnedSchema&gt;&lt;Parameter&gt;</c> otherwise (<c>ProjectInsightsRange</c>).</item>
 /// </list>
 /// A component of that name with the same values is reused; one with other content stops the build.

@@ -3,8 +3,8 @@ using System.Collections.Generic;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
-using PgBeam.Tests.Support;
 using PgBeam.Serialization;
+using PgBeam.Tests.Support;
 
 namespace PgBeam.Tests.Serialization;
 
