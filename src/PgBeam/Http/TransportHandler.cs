@@ -75,7 +75,8 @@ internal sealed class TransportHandler : DelegatingHandler
     private void RefuseRedirect(HttpResponseMessage response, PgBeamRequestContext? context)
     {
         var status = (int)response.StatusCode;
-        if (status is >= 300 and <= 399)
+        // 304 Not Modified answers a conditional read; it moves nothing elsewhere, so it is no redirect.
+        if (status is >= 300 and <= 399 and not 304)
         {
             var location = response.Headers.Location;
             var target = location is null ? null : location.IsAbsoluteUri ? location : TryResolve(response.RequestMessage?.RequestUri ?? _baseUri, location);

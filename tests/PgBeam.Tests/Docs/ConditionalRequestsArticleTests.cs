@@ -13,7 +13,8 @@ namespace PgBeam.Tests.Docs;
 public class ConditionalRequestsArticleTests
 {
     private const string ProfilePath = "/v1/projects/prj_1/policies/pol_1";
-    private const string ProfileJson = """{"id":"pol_1","project_id":"prj_1","name":"readonly","access_mode":"read_only","max_rows":1000}""";
+    // The article's fields on top of the smallest profile the contract allows (it requires more fields than the article shows).
+    private static readonly string ProfileJson = ContractSamples.CompleteSchema("PolicyProfile", """{"id":"pol_1","project_id":"prj_1","name":"readonly","access_mode":"read_only","max_rows":1000}""");
 
     [Test]
     public async Task OnResponse_reads_the_ETag_and_Headers_send_If_Match_on_every_attempt()
