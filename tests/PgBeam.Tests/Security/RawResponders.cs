@@ -54,7 +54,8 @@ internal static class RawResponders
     public static LoopbackHttpServer.Responder GzipBomb(int inflatedBytes) =>
         async (_, socket, stopping) =>
         {
-            var compressed = Gzip("""{"id":"pol_1","name":"analytics-readonly","padding":""" + "\"" + new string('0', inflatedBytes) + "\"}");
+            // Every field the contract requires of a policy profile, then the padding.
+            var compressed = Gzip(Transport.TransportFixtures.PolicyJson[..^1] + ""","padding":""" + "\"" + new string('0', inflatedBytes) + "\"}");
             var head = $"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Encoding: gzip\r\nContent-Length: {compressed.Length}\r\n\r\n";
             await SendAsync(socket, head, stopping);
             await socket.SendAsync(compressed, SocketFlags.None, stopping);

@@ -21,7 +21,7 @@ public class UnknownFieldToStringTests
         using var mock = new MockHttpMessageHandler();
         mock.When(HttpMethod.Get, TestClients.Url(PolicyPath)).Respond(
             "application/json",
-            """{"id":"pol_1","name":"analytics-readonly","access_mode":"read_only","replica_connection_string":"postgresql://agent:NEWFIELD-pw-42@db:5432/app","future_block":{"token":"NEWFIELD-tok"}}""");
+            ContractSamples.Complete("getPolicyProfile", """{"id":"pol_1","name":"analytics-readonly","access_mode":"read_only","replica_connection_string":"postgresql://agent:NEWFIELD-pw-42@db:5432/app","future_block":{"token":"NEWFIELD-tok"}}"""));
         using var client = TestClients.Create(mock);
 
         var profile = await client.Policies.GetPolicyProfileAsync("prj_1", "pol_1");
@@ -39,7 +39,7 @@ public class UnknownFieldToStringTests
         using var mock = new MockHttpMessageHandler();
         mock.When(HttpMethod.Post, TestClients.Url("/v1/projects/prj_1/agents")).Respond(
             "application/json",
-            """{"credential":{"id":"agt_1","name":"claude","second_password":"NEWFIELD-nested-pw"},"connection_string":"postgresql://a:known-pw@h/db","mcp_url":"https://mcp.pgbeam.test","mcp_token":"mcp_tok_known"}""");
+            ContractSamples.Complete("createAgentCredential", """{"credential":{"id":"agt_1","name":"claude","second_password":"NEWFIELD-nested-pw"},"connection_string":"postgresql://a:known-pw@h/db","mcp_url":"https://mcp.pgbeam.test","mcp_token":"mcp_tok_known"}"""));
         using var client = TestClients.Create(mock);
 
         var secrets = await client.Agents.CreateAgentCredentialAsync("prj_1", new CreateAgentCredentialRequest
