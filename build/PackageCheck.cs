@@ -121,8 +121,11 @@ foreach (var id in new[] { "PgBeam", "PgBeam.Testing" })
         }
         else
         {
-            Check(dependencies.Count == 1 && dependencies.GetValueOrDefault("PgBeam") == $"[{version}]",
+            // PgBeam pinned exactly; YamlDotNet reads the contract the sandbox embeds; nothing else.
+            Check(dependencies.GetValueOrDefault("PgBeam") == $"[{version}]",
                 $"{id} ({tfm}): depends on exactly PgBeam [{version}], whose internals it uses");
+            Check(dependencies.Keys.All(name => name is "PgBeam" or "YamlDotNet"),
+                $"{id} ({tfm}): depends on nothing but PgBeam and YamlDotNet (has {string.Join(", ", dependencies.Keys)})");
         }
     }
 
