@@ -2,7 +2,6 @@ using System;
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
@@ -107,9 +106,7 @@ public class ContractDrivenTests
     {
         var table = new SandboxRouteTable(TestContracts.Load(Widgets));
         _sandbox = new PgBeamSandbox(new PgBeamSandboxOptions { TimeProvider = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero)) }, table);
-        _http = _sandbox.CreateHttpClient();
-        _http.BaseAddress = new Uri(PgBeamSandbox.BaseUrl);
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "any-key");
+        _http = RawSandboxHttp.Create(_sandbox);
         _projectId = _sandbox.SeedProject().Id;
     }
 
@@ -160,8 +157,7 @@ public class ContractDrivenTests
     public async Task Under_a_contract_of_error_envelopes_an_error_is_also_the_envelope_as_declared()
     {
         using var sandbox = new PgBeamSandbox();
-        using var http = sandbox.CreateHttpClient();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "any-key");
+        using var http = RawSandboxHttp.Create(sandbox);
 
         using var response = await http.GetAsync($"{PgBeamSandbox.BaseUrl}/v1/projects/prj_missing");
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());

@@ -1,11 +1,11 @@
 using System.Linq;
 using System.Net;
 using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
 using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
+using PgBeam.Testing.Tests.Support;
 
 namespace PgBeam.Testing.Tests;
 
@@ -23,9 +23,7 @@ public class ValidationTests
     public void CreateSandbox()
     {
         _sandbox = new PgBeamSandbox();
-        _http = _sandbox.CreateHttpClient();
-        _http.BaseAddress = new System.Uri(PgBeamSandbox.BaseUrl);
-        _http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", "any-key");
+        _http = RawSandboxHttp.Create(_sandbox);
         _projectId = _sandbox.SeedProject().Id;
     }
 
