@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Proves, on a scratch copy of the repository, that the contract drives the code:
 #   1. a contract change without regenerating fails the drift check, naming the fix;
-#   2. `dotnet build` regenerates generated/ (a new operation under a new tag, a new property, a new enum value)
-#      and user code calling client.Honeytokens.ListHoneytokensAsync(...) and the new members compiles;
+#   2. `dotnet build` regenerates generated/ (a new tag with a token-paged list that carries no pagination marker and a
+#      conditional read, a write taking If-Match, an inline enum and new enum values spelled with _ . -, a new
+#      property) and user code calling client.Canaries (auto-paging, ifNoneMatch/304, ifMatch) and the new members
+#      compiles, with the members named by rule (V2Beta, ReadAfterWrite);
 #   3. a second `dotnet build` skips NSwag;
 #   4. the public API classification (build/public-api-diff.sh) names exactly those additions, nothing breaking, and
 #      the snapshot test passes on them (a contract that only grows keeps the suite green);
@@ -19,37 +21,82 @@ git ls-files -z | xargs -0 cp --parents -t "$scratch"
 cd "$scratch"
 contract=openapi/pgbeam.yaml
 
-# A new operation under a new tag, right after `paths:`.
+# A new tag with two operations, right after `paths:`: a token-paged list with no pagination marker (page_token,
+# next_page_token, one array) and a conditional read (If-None-Match, 304), and a conditional write (If-Match, 412).
 awk '{ print } /^paths:$/ && !done { done = 1
-  print "  /v1/projects/{project_id}/honeytokens:"
+  print "  /v1/projects/{project_id}/canaries:"
   print "    get:"
-  print "      operationId: listHoneytokens"
-  print "      summary: List honeytokens"
-  print "      description: Lists the decoy credentials planted in a project."
+  print "      operationId: listCanaries"
+  print "      summary: List canaries"
+  print "      description: Lists the canary queries of a project."
   print "      tags:"
-  print "      - Honeytokens"
+  print "      - Canaries"
   print "      parameters:"
   print "      - $ref: '"'"'#/components/parameters/ProjectId'"'"'"
+  print "      - $ref: '"'"'#/components/parameters/PageSize'"'"'"
+  print "      - $ref: '"'"'#/components/parameters/PageToken'"'"'"
+  print "      - $ref: '"'"'#/components/parameters/IfNoneMatch'"'"'"
   print "      responses:"
   print "        '"'"'200'"'"':"
-  print "          description: The honeytokens."
+  print "          description: One page of canaries."
   print "          content:"
   print "            application/json:"
   print "              schema:"
-  print "                $ref: '"'"'#/components/schemas/ListPlansResponse'"'"'"
+  print "                $ref: '"'"'#/components/schemas/ListCanariesResponse'"'"'"
+  print "        '"'"'304'"'"':"
+  print "          $ref: '"'"'#/components/responses/NotModified'"'"'"
+  print "  /v1/projects/{project_id}/canaries/{canary_id}:"
+  print "    put:"
+  print "      operationId: updateCanary"
+  print "      summary: Update a canary"
+  print "      description: Replaces a canary query."
+  print "      tags:"
+  print "      - Canaries"
+  print "      parameters:"
+  print "      - $ref: '"'"'#/components/parameters/ProjectId'"'"'"
+  print "      - name: canary_id"
+  print "        in: path"
+  print "        required: true"
+  print "        description: ID of the canary."
+  print "        schema:"
+  print "          type: string"
+  print "      - $ref: '"'"'#/components/parameters/IfMatch'"'"'"
+  print "      requestBody:"
+  print "        required: true"
+  print "        content:"
+  print "          application/json:"
+  print "            schema:"
+  print "              $ref: '"'"'#/components/schemas/Canary'"'"'"
+  print "      responses:"
+  print "        '"'"'200'"'"':"
+  print "          description: The canary as stored."
+  print "          content:"
+  print "            application/json:"
+  print "              schema:"
+  print "                $ref: '"'"'#/components/schemas/Canary'"'"'"
+  print "        '"'"'412'"'"':"
+  print "          $ref: '"'"'#/components/responses/PreconditionFailed'"'"'"
 }' "$contract" > "$contract.new" && mv "$contract.new" "$contract"
 
-# A new property on PolicyProfileInput, and a new value of PolicyProfileAccessMode.
+# The new schemas (an inline enum whose values need splitting on _ . -), a new property on PolicyProfileInput, and new
+# values of PolicyProfileAccessMode with _ . - in them.
 awk '
   /^    [A-Za-z]+:$/ { schema = $1 }
+  /^  schemas:$/ && !s { s = 1; print
+    print "    Canary:"; print "      type: object"; print "      description: A query that should never run."; print "      required:"; print "      - id"
+    print "      properties:"; print "        id:"; print "          type: string"; print "        trigger_mode:"; print "          type: string"
+    print "          enum:"; print "          - on_first_row"; print "          - v2.beta"; print "          - read-after-write"
+    print "    ListCanariesResponse:"; print "      type: object"; print "      required:"; print "      - canaries"; print "      properties:"
+    print "        canaries:"; print "          type: array"; print "          items:"; print "            $ref: '"'"'#/components/schemas/Canary'"'"'"
+    print "        next_page_token:"; print "          type: string"; print "          nullable: true"
+    next }
   { print }
   schema == "PolicyProfileInput:" && /^      properties:$/ && !p { p = 1
     print "        honeytoken_alerts:"; print "          type: boolean"; print "          description: Whether decoy hits raise alerts." }
-  schema == "PolicyProfileAccessMode:" && /^      - read_write$/ { print "      - read_mostly" }
-  schema == "PolicyProfileAccessMode:" && /^      - ReadWrite$/ { print "      - ReadMostly" }
+  schema == "PolicyProfileAccessMode:" && /^      - read_write$/ { print "      - read_mostly"; print "      - v2.beta"; print "      - read-after-write" }
 ' "$contract" > "$contract.new" && mv "$contract.new" "$contract"
-grep -q "operationId: listHoneytokens" "$contract" && grep -q "honeytoken_alerts:" "$contract" && grep -q -- "- ReadMostly" "$contract" \
-  || fail "could not apply the sample contract change"
+grep -q "operationId: listCanaries" "$contract" && grep -q "honeytoken_alerts:" "$contract" && grep -q -- "- read_mostly" "$contract" \
+  && grep -q "^    ListCanariesResponse:" "$contract" || fail "could not apply the sample contract change"
 
 echo "verify-regeneration: 1. drift check on a contract change that was not regenerated"
 if bash build/check-generated.sh > drift.log 2>&1; then fail "the drift check passed although the contract changed"; fi
@@ -61,7 +108,7 @@ touch "$contract"
 dotnet build src/PgBeam/PgBeam.csproj --nologo -v minimal > build1.log 2>&1 || { cat build1.log; fail "the build failed"; }
 [ "$(grep -c "regenerating generated/" build1.log)" -eq 1 ] || fail "NSwag did not run exactly once for the two target frameworks"
 cmp -s before.g.cs generated/PgBeam.g.cs && fail "generated/ did not change"
-grep -q "public virtual IHoneytokensClient Honeytokens" generated/PgBeam.g.cs || fail "no Honeytokens service on PgBeamClient"
+grep -q "public virtual ICanariesClient Canaries" generated/PgBeam.g.cs || fail "no Canaries service on PgBeamClient"
 
 mkdir -p usercode
 cat > usercode/UserCode.csproj <<'XML'
@@ -79,13 +126,21 @@ internal static class Program
     private static async Task Main()
     {
         using var client = new PgBeamClient(new PgBeamClientOptions { ApiKey = "pgb_example" });
-        ListPlansResponse plans = await client.Honeytokens.ListHoneytokensAsync("prj_1").ConfigureAwait(false);
+        ListCanariesResponse page = await client.Canaries.ListCanariesAsync("prj_1", new ListCanariesParams { PageSize = 10 }).ConfigureAwait(false);
+        PgBeamAsyncPageable<Canary> all = client.Canaries.ListCanariesAutoPagingAsync("prj_1");
+        PgBeamResponse<ListCanariesResponse> unchanged = await client.Canaries.ListCanariesWithResponseAsync("prj_1", ifNoneMatch: "\"v1\"").ConfigureAwait(false);
+        var canary = new Canary { Id = "can_1", TriggerMode = CanaryTriggerMode.OnFirstRow };
+        canary.TriggerMode = CanaryTriggerMode.V2Beta;
+        canary.TriggerMode = CanaryTriggerMode.ReadAfterWrite;
+        Canary written = await client.Canaries.UpdateCanaryAsync("prj_1", "can_1", canary, ifMatch: "\"v1\"").ConfigureAwait(false);
         var input = new PolicyProfileInput { Name = "p", AccessMode = PolicyProfileAccessMode.ReadMostly, HoneytokenAlerts = true };
-        System.Console.WriteLine(plans.ToString() + input);
+        input.AccessMode = PolicyProfileAccessMode.V2Beta;
+        input.AccessMode = PolicyProfileAccessMode.ReadAfterWrite;
+        System.Console.WriteLine(page.ToString() + all + unchanged.IsNotModified + written + input);
     }
 }
 CS
-dotnet build usercode/UserCode.csproj --nologo -v minimal > usercode.log 2>&1 || { cat usercode.log; fail "user code calling client.Honeytokens.ListHoneytokensAsync does not compile"; }
+dotnet build usercode/UserCode.csproj --nologo -v minimal > usercode.log 2>&1 || { cat usercode.log; fail "user code calling client.Canaries (token-paged list, ifNoneMatch, ifMatch, new enum members) does not compile"; }
 
 echo "verify-regeneration: 3. a second build skips NSwag"
 dotnet build src/PgBeam/PgBeam.csproj --nologo -v minimal > build2.log 2>&1 || { cat build2.log; fail "the second build failed"; }
@@ -94,12 +149,13 @@ grep -q "NSwag skipped" build2.log || fail "the second build did not skip NSwag"
 echo "verify-regeneration: 4. the public API classification shows exactly the three additions, nothing breaking"
 bash build/public-api-diff.sh > api.log 2>&1 || { cat api.log; fail "the public API classification found a breaking change (or did not run)"; }
 grep -q "^PgBeam: additions only: safe" api.log || { cat api.log; fail "the classification does not say 'additions only: safe'"; }
-for expected in 'public interface IHoneytokensClient' 'ListHoneytokensAsync(string projectId' \
-                'public virtual PgBeam.IHoneytokensClient Honeytokens { get; }' \
+for expected in 'public interface ICanariesClient' 'ListCanariesAsync(string projectId' 'ListCanariesAutoPagingAsync(string projectId' \
+                'public virtual PgBeam.ICanariesClient Canaries { get; }' 'string? ifMatch = null' 'string? ifNoneMatch = null' \
+                'public static PgBeam.CanaryTriggerMode V2Beta { get; }' 'public static PgBeam.CanaryTriggerMode ReadAfterWrite { get; }' \
                 'public static PgBeam.PolicyProfileAccessMode ReadMostly { get; }' 'public bool? HoneytokenAlerts { get; set; }'; do
   grep -qF "$expected" api.log || { cat api.log; fail "the classification lacks: $expected"; }
 done
-unexpected="$(grep '^  added ' api.log | grep -v -e Honeytoken -e ReadMostly || true)"
+unexpected="$(grep '^  added ' api.log | grep -v -e Canar -e ReadMostly -e V2Beta -e ReadAfterWrite -e HoneytokenAlerts || true)"
 [ -z "$unexpected" ] || { cat api.log; fail "the classification has unexpected additions: $unexpected"; }
 dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj -f net10.0 --no-build --nologo --filter "FullyQualifiedName~PublicApiSnapshotTests" > api-test.log 2>&1 \
   || { cat api-test.log; fail "the public API snapshot test failed on additions only"; }

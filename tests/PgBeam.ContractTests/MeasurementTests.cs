@@ -39,7 +39,7 @@ public sealed class MeasurementTests
             Assert.That(PrismSuite.Contract["updateCacheRule"].Body!.NullableFields, Is.EquivalentTo(new[] { "cache_ttl_seconds", "cache_swr_seconds" }));
             Assert.That(PrismSuite.Contract["approveApprovalRequest"].Body!.Required, Is.False);
             Assert.That(PrismSuite.Contract["listProjects"].RequiredQueryKeys, Is.EquivalentTo(new[] { "org_id" }));
-            Assert.That(PrismSuite.Contract["listAuditLogs"].AllQueryKeys, Is.EquivalentTo(new[] { "credential_id", "event", "decision", "source", "start", "end", "before", "page_size" }));
+            Assert.That(PrismSuite.Contract["listAuditLogs"].AllQueryKeys, Is.EquivalentTo(new[] { "credential_id", "event", "decision", "source", "start", "end", "before", "page_size", "page_token" }));
         });
     }
 

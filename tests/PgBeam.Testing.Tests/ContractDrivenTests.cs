@@ -156,16 +156,54 @@ public class ContractDrivenTests
     [Test]
     public async Task Under_a_contract_of_error_envelopes_an_error_is_also_the_envelope_as_declared()
     {
+        // Contracts before problem documents (PgBeam 0.2.4) declared application/json errors wrapped in an envelope.
+        const string gadgets = """
+            paths:
+              /v1/gadgets:
+                get:
+                  operationId: listGadgets
+                  tags: [Gadgets]
+                  responses:
+                    '200': {description: ok, content: {application/json: {schema: {type: object, properties: {gadgets: {type: array, items: {type: string}}}}}}}
+                    '503': {description: down, content: {application/json: {schema: {$ref: '#/components/schemas/Error'}}}}
+            components:
+              schemas:
+                Error:
+                  type: object
+                  required: [error]
+                  properties:
+                    error:
+                      type: object
+                      required: [code, message]
+                      properties: {code: {type: string}, message: {type: string}}
+            """;
+        using var sandbox = new PgBeamSandbox(new PgBeamSandboxOptions(), new SandboxRouteTable(TestContracts.Load(gadgets)));
+        using var http = RawSandboxHttp.Create(sandbox);
+        sandbox.Faults.InjectServiceUnavailable(operationId: "listGadgets");
+
+        using var response = await http.GetAsync($"{PgBeamSandbox.BaseUrl}/v1/gadgets");
+        var body = JObject.Parse(await response.Content.ReadAsStringAsync());
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.ServiceUnavailable));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"), "the contract declares application/json errors");
+        Assert.That(body["error"]!["code"]!.ToString(), Is.EqualTo("SERVICE_UNAVAILABLE"));
+        Assert.That(body["error"]!["message"]!.ToString(), Is.EqualTo(body["detail"]!.ToString()));
+        Assert.That(body["code"]!.ToString(), Is.EqualTo("SERVICE_UNAVAILABLE"));
+    }
+
+    [Test]
+    public async Task Under_the_projects_contract_an_error_is_a_problem_document_without_an_envelope()
+    {
         using var sandbox = new PgBeamSandbox();
         using var http = RawSandboxHttp.Create(sandbox);
 
         using var response = await http.GetAsync($"{PgBeamSandbox.BaseUrl}/v1/projects/prj_missing");
         var body = JObject.Parse(await response.Content.ReadAsStringAsync());
 
-        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/json"), "the 0.2.4 contract declares application/json errors");
-        Assert.That(body["error"]!["code"]!.ToString(), Is.EqualTo("NOT_FOUND"));
-        Assert.That(body["error"]!["message"]!.ToString(), Is.EqualTo(body["detail"]!.ToString()));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(response.Content.Headers.ContentType!.MediaType, Is.EqualTo("application/problem+json"));
         Assert.That(body["code"]!.ToString(), Is.EqualTo("NOT_FOUND"));
+        Assert.That(body.ContainsKey("error"), Is.False);
     }
 
     [Test]

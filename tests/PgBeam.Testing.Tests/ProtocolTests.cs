@@ -42,7 +42,7 @@ public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
         var policy = await CreatePolicyAsync(project.Id);
         string? written = null;
 
-        await Client.Policies.UpdatePolicyProfileAsync(project.Id, policy.Id, new PolicyProfileInput { Name = "renamed" }, new RequestOptions { OnResponse = r => written = r.GetHeader("ETag") });
+        await Client.Policies.UpdatePolicyProfileAsync(project.Id, policy.Id, new PolicyProfileInput { Name = "renamed" }, requestOptions: new RequestOptions { OnResponse = r => written = r.GetHeader("ETag") });
 
         Assert.That(written, Is.Not.Null.And.EqualTo(await ReadETagAsync(project.Id, policy.Id)));
     }
@@ -78,8 +78,8 @@ public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
         var currentTag = await ReadETagAsync(project.Id, policy.Id);
 
         var refused = Assert.ThrowsAsync<PgBeamApiException>(() => Client.Policies.UpdatePolicyProfileAsync(
-            project.Id, policy.Id, new PolicyProfileInput { Name = policy.Name, MaxRows = 5 }, IfMatch(readTag)));
-        var retried = await Client.Policies.UpdatePolicyProfileAsync(project.Id, policy.Id, new PolicyProfileInput { Name = policy.Name, MaxRows = 5 }, IfMatch(currentTag));
+            project.Id, policy.Id, new PolicyProfileInput { Name = policy.Name, MaxRows = 5 }, ifMatch: readTag));
+        var retried = await Client.Policies.UpdatePolicyProfileAsync(project.Id, policy.Id, new PolicyProfileInput { Name = policy.Name, MaxRows = 5 }, ifMatch: currentTag);
 
         Assert.That(refused!.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
         Assert.That(refused.ErrorCode, Is.EqualTo("PRECONDITION_FAILED"));
@@ -94,10 +94,10 @@ public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
         var project = await CreateProjectAsync();
         var tag = await ReadProjectETagAsync(project.Id);
 
-        await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "one" }, IfMatch(tag));
-        await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "two" }, IfMatch("*"));
+        await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "one" }, ifMatch: tag);
+        await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "two" }, ifMatch: "*");
         var weak = Assert.ThrowsAsync<PgBeamApiException>(async () =>
-            await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "three" }, IfMatch("W/" + await ReadProjectETagAsync(project.Id))));
+            await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "three" }, ifMatch: "W/" + await ReadProjectETagAsync(project.Id)));
 
         Assert.That((await Client.Projects.GetProjectAsync(project.Id)).Description, Is.EqualTo("two"));
         Assert.That(weak!.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
@@ -216,8 +216,6 @@ public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
 
         Assert.That(new[] { first.StatusCode, second.StatusCode }, Is.All.EqualTo(HttpStatusCode.Created));
     }
-
-    private static RequestOptions IfMatch(string tag) => new() { Headers = { ["If-Match"] = tag } };
 
     private async Task<string> ReadETagAsync(string projectId, string policyId)
     {

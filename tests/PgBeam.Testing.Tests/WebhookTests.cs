@@ -19,14 +19,14 @@ public class WebhookTests(SandboxTransport transport) : SandboxTestBase(transpor
         {
             Url = "https://example.com/pgbeam/events",
             Secret = "whsec_do_not_echo",
-            EventTypes = ["approval.requested", "anomaly.detected"],
+            EventTypes = [WebhookEventType.ApprovalRequested, WebhookEventType.AnomalyAlert],
         });
         var read = await Client.Webhooks.GetWebhookEndpointAsync(project.Id, hook.Id);
 
         Assert.That(hook.Id, Does.StartWith("whk_"));
         Assert.That(hook.Format, Is.EqualTo(WebhookPayloadFormat.Json));
         Assert.That(hook.Enabled, Is.True);
-        Assert.That(hook.EventTypes, Is.EqualTo(new[] { "approval.requested", "anomaly.detected" }));
+        Assert.That(hook.EventTypes, Is.EqualTo(new[] { WebhookEventType.ApprovalRequested, WebhookEventType.AnomalyAlert }));
         Assert.That(hook.AdditionalProperties, Is.Empty);
         Assert.That(read.AdditionalProperties, Is.Empty);
         Assert.That(read.Url, Is.EqualTo("https://example.com/pgbeam/events"));

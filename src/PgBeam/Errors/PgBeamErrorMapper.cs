@@ -22,13 +22,14 @@ internal static class PgBeamErrorMapper
     /// <param name="redactor">Masks the call's secrets in what the server wrote, should it echo one.</param>
     public static PgBeamApiException Create(HttpResponseMessage response, string? body, string? operationId, int attempts, DateTimeOffset now, SecretRedactor redactor)
     {
-        var (message, code) = ReadMessage(body);
+        var (message, code, bodyRequestId) = ReadMessage(body);
         var headers = CollectHeaders(response);
         var details = new PgBeamErrorDetails(response.StatusCode, redactor.Redact(message ?? StatusText(response))!)
         {
             ErrorCode = redactor.Redact(code),
             // A header is the server's text like any other: one echoing the key must not carry it into the message.
-            RequestId = redactor.Redact(headers.TryGetValue("X-Request-Id", out var ids) && ids.Count > 0 ? ids[0] : null),
+            // The header first; a problem document repeats the id as request_id, the only place when no header came.
+            RequestId = redactor.Redact(headers.TryGetValue("X-Request-Id", out var ids) && ids.Count > 0 ? ids[0] : bodyRequestId),
             Headers = headers,
             ResponseBody = body,
             OperationId = operationId,
@@ -68,16 +69,16 @@ internal static class PgBeamErrorMapper
     }
 
     /// <summary>
-    /// The message and code, in order of preference: an RFC 9457 problem document (<c>detail</c>, else <c>title</c>;
-    /// <c>code</c>), PgBeam's envelope (<c>error.message</c>, <c>error.code</c>), a bare <c>message</c> (or a string
-    /// <c>error</c>) with <c>code</c>. A body that is not JSON (an HTML page from a load balancer) yields nothing,
-    /// never a parser exception.
+    /// The message, code and request id, in order of preference: an RFC 9457 problem document, the contract's error
+    /// body (<c>detail</c>, else <c>title</c>; <c>code</c>; <c>request_id</c>), the envelope of earlier API versions
+    /// (<c>error.message</c>, <c>error.code</c>), a bare <c>message</c> (or a string <c>error</c>) with <c>code</c>.
+    /// A body that is not JSON (an HTML page from a load balancer) yields nothing, never a parser exception.
     /// </summary>
-    internal static (string? Message, string? Code) ReadMessage(string? body)
+    internal static (string? Message, string? Code, string? RequestId) ReadMessage(string? body)
     {
         if (string.IsNullOrWhiteSpace(body) || body.TrimStart()[0] != '{')
         {
-            return (null, null);
+            return (null, null, null);
         }
 
         JObject root;
@@ -92,21 +93,22 @@ internal static class PgBeamErrorMapper
         }
         catch (JsonException)
         {
-            return (null, null);
+            return (null, null, null);
         }
 
+        var requestId = Text(root["request_id"]);
         var detail = Text(root["detail"]) ?? Text(root["title"]);
         if (detail is not null)
         {
-            return (detail, Text(root["code"]));
+            return (detail, Text(root["code"]), requestId);
         }
 
         if (root["error"] is JObject error)
         {
-            return (Text(error["message"]), Text(error["code"]));
+            return (Text(error["message"]), Text(error["code"]), requestId);
         }
 
-        return (Text(root["message"]) ?? Text(root["error"]), Text(root["code"]));
+        return (Text(root["message"]) ?? Text(root["error"]), Text(root["code"]), requestId);
     }
 
     private static string? Text(JToken? token) =>

@@ -22,8 +22,11 @@ internal static class ModelCopy
         where T : class =>
         items?.Select(item => Deep(item)!).ToList();
 
-    /// <summary>A new list of the same strings (strings are immutable).</summary>
-    public static IList<string>? Strings(IEnumerable<string>? items) => items?.ToList();
+    /// <summary>
+    /// A new list of the same values, for element types that are immutable (strings, extensible enums), so sharing
+    /// the elements is safe.
+    /// </summary>
+    public static IList<T>? Values<T>(IEnumerable<T>? items) => items?.ToList();
 
     /// <summary>
     /// A new dictionary of unknown fields, with JSON values copied rather than shared, for an object of type

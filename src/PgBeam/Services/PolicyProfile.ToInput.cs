@@ -27,8 +27,8 @@ public partial class PolicyProfile
         Name = Name,
         AccessMode = AccessMode,
         StatementRules = ModelCopy.Deep(StatementRules),
-        TableAllowlist = ModelCopy.Strings(TableAllowlist),
-        TableDenylist = ModelCopy.Strings(TableDenylist),
+        TableAllowlist = ModelCopy.Values(TableAllowlist),
+        TableDenylist = ModelCopy.Values(TableDenylist),
         MaskingRules = ModelCopy.List(MaskingRules),
         BudgetQueriesPerHour = BudgetQueriesPerHour,
         BudgetQueriesPerDay = BudgetQueriesPerDay,
@@ -42,6 +42,8 @@ public partial class PolicyProfile
         MigrationSafety = MigrationSafety,
         EgressBytesPerDay = EgressBytesPerDay,
         MaxAffectedRows = MaxAffectedRows,
+        ContentScanMode = ContentScanMode,
+        ContentScanMaxBytes = ContentScanMaxBytes,
         AdditionalProperties = ModelCopy.AdditionalProperties<PolicyProfileInput>(AdditionalProperties),
     };
 }

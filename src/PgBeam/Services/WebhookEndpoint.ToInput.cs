@@ -38,7 +38,7 @@ public partial class WebhookEndpoint
             Url = Url,
             Secret = secret,
             Format = Format,
-            EventTypes = ModelCopy.Strings(EventTypes),
+            EventTypes = ModelCopy.Values(EventTypes),
             Enabled = Enabled,
             Description = Description,
             AdditionalProperties = ModelCopy.AdditionalProperties<WebhookEndpointInput>(AdditionalProperties),

@@ -36,7 +36,7 @@ public sealed class WebhookEvent
     /// <summary>The event id, from the signed body.</summary>
     public string Id { get; }
 
-    /// <summary>The event type (for example <c>approval.requested</c>), from the signed body.</summary>
+    /// <summary>The event type (for example <c>approval_requested</c>), from the signed body.</summary>
     public string Type { get; }
 
     /// <summary>The project the event belongs to, from the signed body.</summary>

@@ -120,7 +120,10 @@ internal sealed class ContractDocument
         var responses = ReadSuccessResponses(document, id, operation);
         return new ContractOperation(
             id, method.ToUpperInvariant(), path, tags, excluded, parameters.Values.ToList(), bodyShape, body, bodyProblem, responses,
-            ReadPagination(id, method, operation, parameters.Values, responses));
+            ReadPagination(id, method, operation, parameters.Values, responses))
+        {
+            RefusesIdempotencyKey = (string?)operation["x-pgbeam-idempotency"] == "refused",
+        };
     }
 
     private static List<ContractResponse> ReadSuccessResponses(JObject document, string id, JObject operation)

@@ -44,6 +44,9 @@ internal sealed class ContractOperation
     /// <summary>The contract's operation id (<c>createProject</c>).</summary>
     public string OperationId { get; }
 
+    /// <summary>Marked <c>x-pgbeam-idempotency: refused</c>: the SDK sends it no automatic <c>Idempotency-Key</c>.</summary>
+    public bool RefusesIdempotencyKey { get; init; }
+
     /// <summary>Upper-case HTTP method.</summary>
     public string Method { get; }
 

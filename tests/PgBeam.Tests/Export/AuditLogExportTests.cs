@@ -118,7 +118,7 @@ public class AuditLogExportTests
             .OrderBy(d => d, StringComparer.Ordinal)
             .ToArray();
 
-        Assert.That(Describe(typeof(ExportAuditLogsParams)), Is.EqualTo(Describe(typeof(ListAuditLogsParams), "Before", "PageSize")));
+        Assert.That(Describe(typeof(ExportAuditLogsParams)), Is.EqualTo(Describe(typeof(ListAuditLogsParams), "Before", "PageSize", "PageToken")));
     }
 
     [Test]

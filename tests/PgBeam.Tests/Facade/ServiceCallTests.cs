@@ -140,19 +140,19 @@ public class ServiceCallTests
             {
                 Url = "https://example.com/pgbeam/events",
                 Enabled = true,
-                EventTypes = ["approval.requested", "anomaly.detected"],
+                EventTypes = [WebhookEventType.ApprovalRequested, WebhookEventType.AnomalyAlert],
                 Secret = "whsec_test_secret",
             }),
             HttpMethod.Post, "/v1/projects/prj_1/webhooks",
-            """{"url":"https://example.com/pgbeam/events","enabled":true,"event_types":["approval.requested","anomaly.detected"],"secret":"whsec_test_secret"}""",
+            """{"url":"https://example.com/pgbeam/events","enabled":true,"event_types":["approval_requested","anomaly_alert"],"secret":"whsec_test_secret"}""",
             HttpStatusCode.Created,
-            """{"id":"wh_1","project_id":"prj_1","url":"https://example.com/pgbeam/events","format":"json","event_types":["approval.requested","anomaly.detected"],"enabled":true,"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""",
+            """{"id":"wh_1","project_id":"prj_1","url":"https://example.com/pgbeam/events","format":"json","event_types":["approval_requested","anomaly_alert"],"enabled":true,"created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""",
             result =>
             {
                 var hook = (WebhookEndpoint)result!;
                 Assert.That(hook.Id, Is.EqualTo("wh_1"));
                 Assert.That(hook.Format, Is.EqualTo(WebhookPayloadFormat.Json));
-                Assert.That(hook.EventTypes, Is.EqualTo(new[] { "approval.requested", "anomaly.detected" }));
+                Assert.That(hook.EventTypes, Is.EqualTo(new[] { WebhookEventType.ApprovalRequested, WebhookEventType.AnomalyAlert }));
             });
 
         yield return new ServiceCall(
@@ -248,6 +248,86 @@ public class ServiceCallTests
                 var message = (SupportMessage)result!;
                 Assert.That(message.Source, Is.EqualTo(SupportMessageSource.User));
                 Assert.That(message.AuthorName, Is.EqualTo("Ada"));
+            });
+
+        yield return new ServiceCall(
+            "Honeytokens", "create_honeytoken_posts_the_decoy_and_reads_its_shared_action_type",
+            async client => await client.Honeytokens.CreateHoneytokenAsync("prj_1", new HoneytokenInput { SchemaName = "public", RelationName = "customer_ssns", Action = HoneytokenAction.Kill }),
+            HttpMethod.Post, "/v1/projects/prj_1/honeytokens",
+            """{"schema_name":"public","relation_name":"customer_ssns","action":"kill"}""",
+            HttpStatusCode.Created,
+            """{"id":"hny_1","project_id":"prj_1","schema_name":"public","relation_name":"customer_ssns","action":"kill","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""",
+            result =>
+            {
+                var honeytoken = (Honeytoken)result!;
+                Assert.That(honeytoken.Id, Is.EqualTo("hny_1"));
+                Assert.That(honeytoken.SchemaName, Is.EqualTo("public"));
+                Assert.That(honeytoken.Action, Is.EqualTo(HoneytokenAction.Kill));
+            });
+
+        yield return new ServiceCall(
+            "SchemaAnnotations", "put_schema_annotation_puts_the_description_without_an_idempotency_key",
+            async client => await client.SchemaAnnotations.PutSchemaAnnotationAsync("prj_1", new SchemaAnnotationInput { TableName = "orders", Description = "One row per checkout." }),
+            HttpMethod.Put, "/v1/projects/prj_1/schema-annotations",
+            """{"table_name":"orders","description":"One row per checkout."}""",
+            HttpStatusCode.OK,
+            """{"id":"san_1","project_id":"prj_1","schema_name":null,"table_name":"orders","column_name":null,"description":"One row per checkout.","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""",
+            result =>
+            {
+                var annotation = (SchemaAnnotation)result!;
+                Assert.That(annotation.TableName, Is.EqualTo("orders"));
+                Assert.That(annotation.ColumnName, Is.Null);
+                Assert.That(annotation.Description, Is.EqualTo("One row per checkout."));
+            });
+
+        yield return new ServiceCall(
+            "Batch", "execute_batch_posts_typed_operations_and_reads_each_result",
+            async client => await client.Batch.ExecuteBatchAsync("prj_1", new BatchRequest
+            {
+                Mode = BatchMode.Atomic,
+                Operations =
+                [
+                    new BatchOperation { Id = "op_1", Op = BatchOperationOp.RevokeAgentCredential, AgentId = "agt_1" },
+                    new BatchOperation { Id = "op_2", Op = BatchOperationOp.UpdateAnomalyAlert, AnomalyId = "anm_1", AnomalyStatus = AnomalyAlertStatusUpdate.Resolved },
+                ],
+            }),
+            HttpMethod.Post, "/v1/projects/prj_1/batch",
+            """{"mode":"atomic","operations":[{"id":"op_1","op":"revoke_agent_credential","agent_id":"agt_1"},{"id":"op_2","op":"update_anomaly_alert","anomaly_id":"anm_1","anomaly_status":"resolved"}]}""",
+            HttpStatusCode.OK,
+            """{"mode":"atomic","applied":true,"summary":{"requested":2,"succeeded":2,"failed":0,"not_applied":0},"results":[{"id":"op_1","op":"revoke_agent_credential","status":"succeeded"},{"id":"op_2","op":"update_anomaly_alert","status":"succeeded"}]}""",
+            result =>
+            {
+                var batch = (BatchResponse)result!;
+                Assert.That(batch.Applied, Is.True);
+                Assert.That(batch.Summary.Succeeded, Is.EqualTo(2));
+                Assert.That(batch.Results.Select(r => r.Status), Is.All.EqualTo(BatchOperationResultStatus.Succeeded));
+            });
+
+        yield return new ServiceCall(
+            "Demo", "get_demo_reads_the_tiers_and_the_dataset",
+            async client => await client.Demo.GetDemoAsync(),
+            HttpMethod.Get, "/v1/demo",
+            null, HttpStatusCode.OK,
+            """{"available":true,"tiers":[{"name":"free","ttl_seconds":900,"query_budget":200,"max_rows":100,"price_usd_cents":0,"purchasable":false}],"dataset":{"schema":"demo","tables":[{"name":"customers","reachable":true,"description":"Fictional customers.","columns":[{"name":"email","type":"text","treatment":"redacted"}]}]},"walkthrough":[],"live_sessions":3,"max_live_sessions":50,"max_sessions_per_hour_per_client":5,"upgrade":{"signup_url":"https://pgbeam.com/signup","docs_url":"https://docs.pgbeam.com","policy_endpoint":"/v1/projects/{project_id}/policies","description":"Sign up to use your own database."}}""",
+            result =>
+            {
+                var demo = (DemoInfo)result!;
+                Assert.That(demo.Available, Is.True);
+                Assert.That(demo.Tiers.Single().Name, Is.EqualTo(DemoTierName.Free));
+                Assert.That(demo.Dataset.Tables.Single().Columns.Single().Treatment, Is.EqualTo(DemoColumnTreatment.Redacted));
+            });
+
+        yield return new ServiceCall(
+            "Payments", "list_payment_resources_reads_the_priced_packs",
+            async client => await client.Payments.ListPaymentResourcesAsync(),
+            HttpMethod.Get, "/v1/payments/resources",
+            null, HttpStatusCode.OK,
+            """{"resources":[{"id":"query_budget","title":"Query budget","unit":"queries","units_per_pack":1000,"currency":"usd","amount_per_pack":100,"min_packs":1,"max_packs":100,"operation_id":"createBudgetTopup"}]}""",
+            result =>
+            {
+                var resource = ((ListPaymentResourcesResponse)result!).Resources.Single();
+                Assert.That(resource.UnitsPerPack, Is.EqualTo(1000));
+                Assert.That(resource.OperationId, Is.EqualTo("createBudgetTopup"));
             });
     }
 

@@ -24,7 +24,7 @@ public class SeedExampleTests
     private const string Project = "/v1/projects/prj_xxx";
     private const string ProfileJson = """{"id":"pol_xxx","project_id":"prj_xxx","name":"analytics-readonly","access_mode":"read_only","table_allowlist":["public.orders"],"table_denylist":["public.secrets"],"masking_rules":[{"table":"users","column":"email","kind":"hash"}],"max_rows":1000,"write_mode":"sandbox","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""";
     private const string CredentialJson = """{"id":"agt_xxx","project_id":"prj_xxx","policy_profile_id":"pol_xxx","name":"claude-analytics","pg_username":"agent_claude","status":"active","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""";
-    private const string WebhookJson = """{"id":"wh_xxx","project_id":"prj_xxx","url":"https://example.com/pgbeam/events","format":"json","event_types":["approval.requested","anomaly.detected"],"enabled":true,"description":"on-call","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""";
+    private const string WebhookJson = """{"id":"wh_xxx","project_id":"prj_xxx","url":"https://example.com/pgbeam/events","format":"json","event_types":["approval_requested","anomaly_alert"],"enabled":true,"description":"on-call","created_at":"2026-01-02T03:04:05Z","updated_at":"2026-01-02T03:04:05Z"}""";
     private const string WebhookSecret = "whsec_seed_example";
 
     /// <summary>What one example must send, request by request: method, path and query, JSON body (null: none).</summary>
@@ -41,10 +41,10 @@ public class SeedExampleTests
             (HttpMethod.Delete, Project + "/agents/agt_xxx", null)),
         new("ApproveApprovalRequestAsync", (HttpMethod.Post, Project + "/approvals/apr_xxx/approve", """{"reason":"verified against ticket OPS-1234"}""")),
         new("CreateWebhookEndpointAsync",
-            (HttpMethod.Post, Project + "/webhooks", """{"url":"https://example.com/pgbeam/events","enabled":true,"event_types":["approval.requested","anomaly.detected"],"secret":"whsec_seed_example"}""")),
+            (HttpMethod.Post, Project + "/webhooks", """{"url":"https://example.com/pgbeam/events","enabled":true,"event_types":["approval_requested","anomaly_alert"],"secret":"whsec_seed_example"}""")),
         new("UpdateWebhookEndpointAsync",
             (HttpMethod.Get, Project + "/webhooks/wh_xxx", null),
-            (HttpMethod.Put, Project + "/webhooks/wh_xxx", """{"url":"https://example.com/pgbeam/events","secret":"whsec_seed_example","format":"json","event_types":["approval.requested"],"enabled":true,"description":"on-call"}""")),
+            (HttpMethod.Put, Project + "/webhooks/wh_xxx", """{"url":"https://example.com/pgbeam/events","secret":"whsec_seed_example","format":"json","event_types":["approval_requested"],"enabled":true,"description":"on-call"}""")),
         new("ListAuditLogsAsync", (HttpMethod.Get, Project + "/audit-logs?event=blocked", null)),
     ];
 

@@ -73,7 +73,7 @@ public class WithResponseTests
         var options = new RequestOptions();
         options.Headers["If-None-Match"] = "\"v7\"";
 
-        var response = await client.Projects.GetProjectWithResponseAsync("prj_1", options);
+        var response = await client.Projects.GetProjectWithResponseAsync("prj_1", requestOptions: options);
 
         Assert.Multiple(() =>
         {

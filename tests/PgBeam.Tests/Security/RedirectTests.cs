@@ -146,6 +146,19 @@ public class RedirectTests
     }
 
     [Test]
+    public async Task A_304_Not_Modified_to_a_conditional_read_is_not_a_redirect()
+    {
+        await using var api = LoopbackHttpServer.Start(LoopbackHttpServer.Respond(304, string.Empty, "application/json", "ETag: \"v7\""));
+        using var client = new PgBeamClient(new PgBeamClientOptions { ApiKey = TestClients.ApiKey, BaseUrl = api.BaseUrl });
+
+        var response = await client.Policies.GetPolicyProfileWithResponseAsync("prj_1", "pol_1", ifNoneMatch: "\"v7\"");
+
+        Assert.That(response.IsNotModified, Is.True);
+        Assert.That(response.ETag, Is.EqualTo("\"v7\""));
+        Assert.That(api.Requests, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_same_origin_answer_is_unaffected()
     {
         await using var api = LoopbackHttpServer.Start(LoopbackHttpServer.Respond(201, PolicyJson));

@@ -96,6 +96,21 @@ public class IdempotencyAndRequestOptionsTests
         Assert.That(puts.Concat(gets).Concat(deletes).Select(s => s.IdempotencyKey), Is.All.Null);
     }
 
+    [Test]
+    public async Task ScanText_gets_no_automatic_key_since_the_contract_says_it_refuses_one()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var sent = ExpectInOrder(mock, HttpMethod.Post, "/v1/scan/text", () => Json(HttpStatusCode.OK,
+            """{"verdict":"clean","action":"allow","action_reason":"nothing found","advice":"none","highest_confidence":"low","has_structural":false,"findings":[],"scanned_bytes":5,"truncated":false,"engine":"v1","quota":{"free_limit":100,"free_remaining":99,"paid_remaining":0,"resets_at":"2026-01-03T00:00:00Z"}}"""));
+        using var client = TestClients.Create(mock);
+
+        var result = await client.Platform.ScanTextAsync(new ScanTextRequest { Text = "hello" });
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.That(sent.Single().IdempotencyKey, Is.Null);
+        Assert.That(result.Verdict, Is.EqualTo(ScanTextResultVerdict.Clean));
+    }
+
     [TestCase("")]
     [TestCase("has space")]
     [TestCase("caf\u00e9")]
