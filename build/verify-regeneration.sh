@@ -8,8 +8,10 @@
 #   3. a second `dotnet build` skips NSwag;
 #   4. the public API classification (build/public-api-diff.sh) names exactly those additions, nothing breaking, and
 #      the snapshot test passes on them (a contract that only grows keeps the suite green);
-#   5. a hand edit in generated/ fails the drift check, and the command it names undoes the edit.
-# Run by .ci/run; takes a minute or two. Leaves the repository untouched.
+#   5. a hand edit in generated/ fails the drift check, and the command it names undoes the edit;
+#   6. the whole test suite (build/test.sh) passes on the changed contract with no hand edit: the per-operation tests,
+#      the Prism contract tests and the sandbox's route table pick up client.Canaries from the contract.
+# Run by .ci/run; takes four or five minutes. Leaves the repository untouched.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 scratch="$(mktemp -d)"
@@ -78,7 +80,7 @@ awk '{ print } /^paths:$/ && !done { done = 1
   print "          $ref: '"'"'#/components/responses/PreconditionFailed'"'"'"
 }' "$contract" > "$contract.new" && mv "$contract.new" "$contract"
 
-# The new schemas (an inline enum whose values need splitting on _ . -), a new property on PolicyProfileInput, and new
+# The new schemas (an inline enum whose values need splitting on _ . -), a new property on PolicyProfile and its input, and new
 # values of PolicyProfileAccessMode with _ . - in them.
 awk '
   /^    [A-Za-z]+:$/ { schema = $1 }
@@ -91,11 +93,11 @@ awk '
     print "        next_page_token:"; print "          type: string"; print "          nullable: true"
     next }
   { print }
-  schema == "PolicyProfileInput:" && /^      properties:$/ && !p { p = 1
+  (schema == "PolicyProfileInput:" || schema == "PolicyProfile:") && /^      properties:$/ && !added[schema]++ {
     print "        honeytoken_alerts:"; print "          type: boolean"; print "          description: Whether decoy hits raise alerts." }
-  schema == "PolicyProfileAccessMode:" && /^      - read_write$/ { print "      - read_mostly"; print "      - v2.beta"; print "      - read-after-write" }
+  schema == "PolicyProfileAccessMode:" && /^      - read_write$/ { print "      - append_only"; print "      - v2.beta"; print "      - read-after-write" }
 ' "$contract" > "$contract.new" && mv "$contract.new" "$contract"
-grep -q "operationId: listCanaries" "$contract" && grep -q "honeytoken_alerts:" "$contract" && grep -q -- "- read_mostly" "$contract" \
+grep -q "operationId: listCanaries" "$contract" && grep -q "honeytoken_alerts:" "$contract" && grep -q -- "- append_only" "$contract" \
   && grep -q "^    ListCanariesResponse:" "$contract" || fail "could not apply the sample contract change"
 
 echo "verify-regeneration: 1. drift check on a contract change that was not regenerated"
@@ -133,7 +135,7 @@ internal static class Program
         canary.TriggerMode = CanaryTriggerMode.V2Beta;
         canary.TriggerMode = CanaryTriggerMode.ReadAfterWrite;
         Canary written = await client.Canaries.UpdateCanaryAsync("prj_1", "can_1", canary, ifMatch: "\"v1\"").ConfigureAwait(false);
-        var input = new PolicyProfileInput { Name = "p", AccessMode = PolicyProfileAccessMode.ReadMostly, HoneytokenAlerts = true };
+        var input = new PolicyProfileInput { Name = "p", AccessMode = PolicyProfileAccessMode.AppendOnly, HoneytokenAlerts = true };
         input.AccessMode = PolicyProfileAccessMode.V2Beta;
         input.AccessMode = PolicyProfileAccessMode.ReadAfterWrite;
         System.Console.WriteLine(page.ToString() + all + unchanged.IsNotModified + written + input);
@@ -146,16 +148,16 @@ echo "verify-regeneration: 3. a second build skips NSwag"
 dotnet build src/PgBeam/PgBeam.csproj --nologo -v minimal > build2.log 2>&1 || { cat build2.log; fail "the second build failed"; }
 grep -q "NSwag skipped" build2.log || fail "the second build did not skip NSwag"
 
-echo "verify-regeneration: 4. the public API classification shows exactly the three additions, nothing breaking"
+echo "verify-regeneration: 4. the public API classification shows exactly those additions, nothing breaking"
 bash build/public-api-diff.sh > api.log 2>&1 || { cat api.log; fail "the public API classification found a breaking change (or did not run)"; }
 grep -q "^PgBeam: additions only: safe" api.log || { cat api.log; fail "the classification does not say 'additions only: safe'"; }
 for expected in 'public interface ICanariesClient' 'ListCanariesAsync(string projectId' 'ListCanariesAutoPagingAsync(string projectId' \
                 'public virtual PgBeam.ICanariesClient Canaries { get; }' 'string? ifMatch = null' 'string? ifNoneMatch = null' \
                 'public static PgBeam.CanaryTriggerMode V2Beta { get; }' 'public static PgBeam.CanaryTriggerMode ReadAfterWrite { get; }' \
-                'public static PgBeam.PolicyProfileAccessMode ReadMostly { get; }' 'public bool? HoneytokenAlerts { get; set; }'; do
+                'public static PgBeam.PolicyProfileAccessMode AppendOnly { get; }' 'public bool? HoneytokenAlerts { get; set; }'; do
   grep -qF "$expected" api.log || { cat api.log; fail "the classification lacks: $expected"; }
 done
-unexpected="$(grep '^  added ' api.log | grep -v -e Canar -e ReadMostly -e V2Beta -e ReadAfterWrite -e HoneytokenAlerts || true)"
+unexpected="$(grep '^  added ' api.log | grep -v -e Canar -e AppendOnly -e V2Beta -e ReadAfterWrite -e HoneytokenAlerts || true)"
 [ -z "$unexpected" ] || { cat api.log; fail "the classification has unexpected additions: $unexpected"; }
 dotnet test tests/PgBeam.Tests/PgBeam.Tests.csproj -f net10.0 --no-build --nologo --filter "FullyQualifiedName~PublicApiSnapshotTests" > api-test.log 2>&1 \
   || { cat api-test.log; fail "the public API snapshot test failed on additions only"; }
@@ -168,4 +170,14 @@ grep -q "differs: generated/PgBeam.g.cs" drift2.log || fail "the drift check did
 dotnet build build/codegen/PgBeam.CodeGen.csproj --nologo -v minimal > build3.log 2>&1 || { cat build3.log; fail "the fix command failed"; }
 bash build/check-generated.sh > /dev/null 2>&1 || fail "the command the drift check names did not undo the hand edit"
 
-echo "verify-regeneration: OK (contract change -> regenerated, compiled, skipped when unchanged, snapshot diff exact, drift caught)"
+echo "verify-regeneration: 6. the whole suite passes on the changed contract with no hand edit"
+if [ -d "$root/build/npm/node_modules" ]; then ln -s "$root/build/npm/node_modules" build/npm/node_modules; fi
+bash build/test.sh > suite.log 2>&1 || true
+totals="$(tail -n 1 suite.log)"
+case "$totals" in
+  "tests: "*" passed, 0 failed") echo "verify-regeneration: whole suite on the changed contract: $totals" ;;
+  *) grep -E '^\s+Failed |Error Message' -A3 suite.log | head -80; fail "the whole suite is not green on the changed contract ($totals)" ;;
+esac
+grep -q "listCanaries" artifacts/test-results/*/*.trx || fail "no test result names listCanaries: the per-operation tests did not pick up the new operation"
+
+echo "verify-regeneration: OK (contract change -> regenerated, compiled, skipped when unchanged, snapshot diff exact, drift caught, whole suite green)"

@@ -15053,6 +15053,18 @@ namespace PgBeam
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
         }
 
+        /// <summary>
+        /// A new <see cref="UpdateAgentCredentialStatusRequest"/> carrying every current value of this object that the input form has, for a read-modify-write
+        /// with <c>UpdateAgentCredentialStatusAsync</c>.
+        /// </summary>
+        /// <remarks>
+        /// Lists and nested objects are copied, so changing the input leaves this object as it is. Fields this SDK version
+        /// does not know (<see cref="AdditionalProperties"/>) are carried over too, so a newer server setting is sent back
+        /// unchanged rather than reset; fields only the server sets (ids, timestamps) are left out.
+        /// </remarks>
+        /// <returns>The input form; change what you need and send it.</returns>
+        public UpdateAgentCredentialStatusRequest ToInput() => PgBeam.Serialization.ModelCopy.ToInput<UpdateAgentCredentialStatusRequest>(this);
+
         /// <summary>A readable description of this object, with secrets masked.</summary>
         public override string ToString() => PgBeam.Serialization.ModelText.Describe(this);
     }
@@ -16458,6 +16470,18 @@ namespace PgBeam
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
         }
 
+        /// <summary>
+        /// A new <see cref="AnomalyRuleInput"/> carrying every current value of this object that the input form has, for a read-modify-write
+        /// with <c>UpdateAnomalyRuleAsync</c> (it replaces the whole object, so a value left out of the input would be reset).
+        /// </summary>
+        /// <remarks>
+        /// Lists and nested objects are copied, so changing the input leaves this object as it is. Fields this SDK version
+        /// does not know (<see cref="AdditionalProperties"/>) are carried over too, so a newer server setting is sent back
+        /// unchanged rather than reset; fields only the server sets (ids, timestamps) are left out.
+        /// </remarks>
+        /// <returns>The input form; change what you need and send it.</returns>
+        public AnomalyRuleInput ToInput() => PgBeam.Serialization.ModelCopy.ToInput<AnomalyRuleInput>(this);
+
         /// <summary>A readable description of this object, with secrets masked.</summary>
         public override string ToString() => PgBeam.Serialization.ModelText.Describe(this);
     }
@@ -17016,6 +17040,18 @@ namespace PgBeam
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
         }
+
+        /// <summary>
+        /// A new <see cref="ApprovalRuleInput"/> carrying every current value of this object that the input form has, for a read-modify-write
+        /// with <c>UpdateApprovalRuleAsync</c> (it replaces the whole object, so a value left out of the input would be reset).
+        /// </summary>
+        /// <remarks>
+        /// Lists and nested objects are copied, so changing the input leaves this object as it is. Fields this SDK version
+        /// does not know (<see cref="AdditionalProperties"/>) are carried over too, so a newer server setting is sent back
+        /// unchanged rather than reset; fields only the server sets (ids, timestamps) are left out.
+        /// </remarks>
+        /// <returns>The input form; change what you need and send it.</returns>
+        public ApprovalRuleInput ToInput() => PgBeam.Serialization.ModelCopy.ToInput<ApprovalRuleInput>(this);
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
         public override string ToString() => PgBeam.Serialization.ModelText.Describe(this);
@@ -20197,6 +20233,18 @@ namespace PgBeam
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
         }
 
+        /// <summary>
+        /// A new <see cref="UpdateDatabaseRequest"/> carrying every current value of this object that the input form has, for a read-modify-write
+        /// with <c>UpdateDatabaseAsync</c>.
+        /// </summary>
+        /// <remarks>
+        /// Lists and nested objects are copied, so changing the input leaves this object as it is. Fields this SDK version
+        /// does not know (<see cref="AdditionalProperties"/>) are carried over too, so a newer server setting is sent back
+        /// unchanged rather than reset; fields only the server sets (ids, timestamps) are left out.
+        /// </remarks>
+        /// <returns>The input form; change what you need and send it.</returns>
+        public UpdateDatabaseRequest ToInput() => PgBeam.Serialization.ModelCopy.ToInput<UpdateDatabaseRequest>(this);
+
         /// <summary>A readable description of this object, with secrets masked.</summary>
         public override string ToString() => PgBeam.Serialization.ModelText.Describe(this);
     }
@@ -22155,6 +22203,18 @@ namespace PgBeam
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
         }
+
+        /// <summary>
+        /// A new <see cref="HoneytokenInput"/> carrying every current value of this object that the input form has, for a read-modify-write
+        /// with <c>UpdateHoneytokenAsync</c> (it replaces the whole object, so a value left out of the input would be reset).
+        /// </summary>
+        /// <remarks>
+        /// Lists and nested objects are copied, so changing the input leaves this object as it is. Fields this SDK version
+        /// does not know (<see cref="AdditionalProperties"/>) are carried over too, so a newer server setting is sent back
+        /// unchanged rather than reset; fields only the server sets (ids, timestamps) are left out.
+        /// </remarks>
+        /// <returns>The input form; change what you need and send it.</returns>
+        public HoneytokenInput ToInput() => PgBeam.Serialization.ModelCopy.ToInput<HoneytokenInput>(this);
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
         public override string ToString() => PgBeam.Serialization.ModelText.Describe(this);
@@ -25305,6 +25365,18 @@ namespace PgBeam
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
         }
 
+        /// <summary>
+        /// A new <see cref="PolicyProfileInput"/> carrying every current value of this object that the input form has, for a read-modify-write
+        /// with <c>UpdatePolicyProfileAsync</c> (it replaces the whole object, so a value left out of the input would be reset).
+        /// </summary>
+        /// <remarks>
+        /// Lists and nested objects are copied, so changing the input leaves this object as it is. Fields this SDK version
+        /// does not know (<see cref="AdditionalProperties"/>) are carried over too, so a newer server setting is sent back
+        /// unchanged rather than reset; fields only the server sets (ids, timestamps) are left out.
+        /// </remarks>
+        /// <returns>The input form; change what you need and send it.</returns>
+        public PolicyProfileInput ToInput() => PgBeam.Serialization.ModelCopy.ToInput<PolicyProfileInput>(this);
+
         /// <summary>A readable description of this object, with secrets masked.</summary>
         public override string ToString() => PgBeam.Serialization.ModelText.Describe(this);
     }
@@ -26598,6 +26670,18 @@ namespace PgBeam
             PgBeam.Serialization.ModelValidation.Required(UpdatedAt, path, "updated_at");
             PgBeam.Serialization.ModelValidation.Nested(UpdatedAt, path, "updated_at");
         }
+
+        /// <summary>
+        /// A new <see cref="UpdateProjectRequest"/> carrying every current value of this object that the input form has, for a read-modify-write
+        /// with <c>UpdateProjectAsync</c>.
+        /// </summary>
+        /// <remarks>
+        /// Lists and nested objects are copied, so changing the input leaves this object as it is. Fields this SDK version
+        /// does not know (<see cref="AdditionalProperties"/>) are carried over too, so a newer server setting is sent back
+        /// unchanged rather than reset; fields only the server sets (ids, timestamps) are left out.
+        /// </remarks>
+        /// <returns>The input form; change what you need and send it.</returns>
+        public UpdateProjectRequest ToInput() => PgBeam.Serialization.ModelCopy.ToInput<UpdateProjectRequest>(this);
 
         /// <summary>A readable description of this object, with secrets masked.</summary>
         public override string ToString() => PgBeam.Serialization.ModelText.Describe(this);

@@ -89,7 +89,10 @@ public class ValidationTests
             AccessMode = new PolicyProfileAccessMode("read_mostly"),
         }));
 
-        Assert.That(error!.ServerMessage, Is.EqualTo("Field 'access_mode' must be one of read_only, read_write; got 'read_mostly'."));
+        // The allowed values are the contract's, in its order (read_only, read_write today); a contract that adds one changes the list.
+        var allowed = string.Join(", ", PolicyProfileAccessMode.KnownValues.Select(mode => mode.Value));
+        Assert.That(allowed, Does.StartWith("read_only, read_write"));
+        Assert.That(error!.ServerMessage, Is.EqualTo($"Field 'access_mode' must be one of {allowed}; got 'read_mostly'."));
         Assert.That(error.ErrorCode, Is.EqualTo("INVALID_INPUT"));
     }
 

@@ -20,6 +20,7 @@ internal static class ContractNormalizer
         EnumMembers.Apply(document, problems);
         HeaderParameters.Apply(document, problems);
         PaginationInference.Apply(document);
+        InputForms.Apply(document);
         ModelRoles.Apply(document);
         UnsupportedConstructs.Apply(document, problems);
         return problems;

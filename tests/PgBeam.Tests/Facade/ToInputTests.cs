@@ -14,8 +14,9 @@ using RichardSzalay.MockHttp;
 namespace PgBeam.Tests.Facade;
 
 /// <summary>
-/// The read-modify-write helpers of the two PUT operations. The checks reflect over the input types, so a field the
-/// contract adds to an input later fails here until ToInput carries it.
+/// The read-modify-write helpers: <c>ToInput()</c> is generated for every resource whose conditional update takes
+/// another schema (the webhook's is hand-written, because its secret is write-only). The checks reflect over the
+/// generated types, so a resource or field the contract adds later is covered with no edit here.
 /// </summary>
 public class ToInputTests
 {
@@ -26,6 +27,49 @@ public class ToInputTests
         type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Where(p => p.Name != nameof(PolicyProfile.AdditionalProperties));
 
     private static JToken? Json(object? value) => value is null ? null : JToken.FromObject(value, PgBeamJson.Serializer);
+
+    /// <summary>Every DTO with a generated, parameterless <c>ToInput()</c>.</summary>
+    private static IEnumerable<Type> ResourcesWithInputForms() =>
+        typeof(PolicyProfile).Assembly.GetExportedTypes()
+            .Where(t => t.GetMethod("ToInput", BindingFlags.Public | BindingFlags.Instance, Type.EmptyTypes) is not null)
+            .OrderBy(t => t.Name);
+
+    [Test]
+    public void Every_resource_whose_update_takes_If_Match_and_another_schema_has_an_input_form()
+    {
+        var resources = ResourcesWithInputForms().Select(t => t.Name).ToList();
+
+        Assert.That(resources, Is.SupersetOf(new[] { "PolicyProfile", "Project", "Database", "Honeytoken", "AnomalyRule", "ApprovalRule" }));
+        Assert.That(resources, Does.Not.Contain("WebhookEndpoint"), "its input's secret is write-only: the hand-written ToInput(secret) makes the caller decide");
+    }
+
+    [TestCaseSource(nameof(ResourcesWithInputForms))]
+    public void To_input_carries_every_field_the_input_shares_with_the_resource_and_copies_it(Type resourceType)
+    {
+        var resource = SampleValues.Filled(resourceType);
+        var before = JsonConvert.SerializeObject(resource, PgBeamJson.Settings);
+
+        var input = resourceType.GetMethod("ToInput", Type.EmptyTypes)!.Invoke(resource, null)!;
+
+        var resourceProperties = DataProperties(resourceType).ToDictionary(p => p.Name);
+        var shared = DataProperties(input.GetType()).Where(p => resourceProperties.ContainsKey(p.Name)).ToList();
+        Assert.That(shared, Is.Not.Empty, $"{input.GetType().Name} shares no field with {resourceType.Name}");
+        Assert.Multiple(() =>
+        {
+            foreach (var inputProperty in shared)
+            {
+                var expected = resourceProperties[inputProperty.Name].GetValue(resource);
+                var actual = inputProperty.GetValue(input);
+                Assert.That(JToken.DeepEquals(Json(actual), Json(expected)), Is.True,
+                    $"{resourceType.Name}.ToInput does not carry {inputProperty.Name}: got {Json(actual)}, resource has {Json(expected)}");
+                if (actual is not null && !actual.GetType().IsValueType && actual is not string)
+                {
+                    Assert.That(actual, Is.Not.SameAs(expected), $"{inputProperty.Name} is shared, not copied");
+                }
+            }
+        });
+        Assert.That(JsonConvert.SerializeObject(resource, PgBeamJson.Settings), Is.EqualTo(before), "ToInput changed the resource");
+    }
 
     [Test]
     public void Policy_profile_to_input_carries_every_field_of_a_fully_filled_profile()

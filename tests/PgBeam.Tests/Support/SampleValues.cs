@@ -20,6 +20,13 @@ internal static class SampleValues
         return (T)Fill(typeof(T), "root", ref counter)!;
     }
 
+    /// <summary>The same as <see cref="Filled{T}"/> for a type known only at run time.</summary>
+    public static object Filled(Type type)
+    {
+        var counter = 0;
+        return Fill(type, "root", ref counter)!;
+    }
+
     private static object? Fill(Type type, string name, ref int counter)
     {
         counter++;
