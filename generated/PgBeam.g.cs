@@ -2520,6 +2520,42 @@ namespace PgBeam
         }
     }
 
+    public static partial class ConditionalUpdateExtensions
+    {
+        /// <summary>
+        /// Reads a <see cref="AgentCredential"/> with its <c>ETag</c>, applies <paramref name="change"/> to its input form
+        /// (<see cref="AgentCredential.ToInput"/>) and writes it with <see cref="IAgentsClient.UpdateAgentCredentialStatusAsync"/> and <c>If-Match</c>. When
+        /// another writer got there first (412) it reads again and re-applies the change, at most <paramref name="maxAttempts"/> rounds.
+        /// </summary>
+        /// <remarks>The change may run once per round, on a fresher copy each time: make it a plain edit of the input it is given.</remarks>
+        /// <param name="service">The service (<c>client.Agents</c>).</param>
+
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+
+        /// <param name="agentId">ID (<c>agt_xxx</c> form) of the agent credential.</param>
+
+        /// <param name="change">The edit to make, such as <c>input =&gt; input.Name = "new"</c>.</param>
+        /// <param name="maxAttempts">Read-modify-write rounds before giving up (at least 1; 5 by default).</param>
+        /// <param name="requestOptions">Per-call settings for each read and write.</param>
+        /// <param name="cancellationToken">Cancels the whole loop.</param>
+        /// <returns>The AgentCredential as written.</returns>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">Every round lost to a concurrent writer (<see cref="PgBeam.PgBeamPreconditionFailedException.ModifyAttempts"/> says how many).</exception>
+        /// <exception cref="System.InvalidOperationException">The read returned no <c>ETag</c>; nothing was written.</exception>
+        public static System.Threading.Tasks.Task<AgentCredential> ModifyAgentCredentialAsync(this IAgentsClient service, string projectId, string agentId, System.Action<UpdateAgentCredentialStatusRequest> change, int maxAttempts = PgBeam.ReadModifyWrite.DefaultMaxAttempts, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            System.ArgumentNullException.ThrowIfNull(service);
+            return PgBeam.ReadModifyWrite.RunAsync(
+                "ModifyAgentCredentialAsync",
+                ct => service.GetAgentCredentialWithResponseAsync(projectId, agentId, requestOptions: requestOptions, cancellationToken: ct),
+                resource => resource.ToInput(),
+                change,
+                (input, etag, ct) => service.UpdateAgentCredentialStatusAsync(projectId, agentId, input, ifMatch: etag, requestOptions: requestOptions, cancellationToken: ct),
+                maxAttempts,
+                cancellationToken);
+        }
+
+    }
+
     public partial class PgBeamClient
     {
         private AgentsClient? _agents;
@@ -3653,6 +3689,42 @@ namespace PgBeam
         }
     }
 
+    public static partial class ConditionalUpdateExtensions
+    {
+        /// <summary>
+        /// Reads a <see cref="PolicyProfile"/> with its <c>ETag</c>, applies <paramref name="change"/> to its input form
+        /// (<see cref="PolicyProfile.ToInput"/>) and writes it with <see cref="IPoliciesClient.UpdatePolicyProfileAsync"/> and <c>If-Match</c>. When
+        /// another writer got there first (412) it reads again and re-applies the change, at most <paramref name="maxAttempts"/> rounds.
+        /// </summary>
+        /// <remarks>The change may run once per round, on a fresher copy each time: make it a plain edit of the input it is given.</remarks>
+        /// <param name="service">The service (<c>client.Policies</c>).</param>
+
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+
+        /// <param name="policyId">Policy profile ID, such as <c>pol_xxx</c>.</param>
+
+        /// <param name="change">The edit to make, such as <c>input =&gt; input.Name = "new"</c>.</param>
+        /// <param name="maxAttempts">Read-modify-write rounds before giving up (at least 1; 5 by default).</param>
+        /// <param name="requestOptions">Per-call settings for each read and write.</param>
+        /// <param name="cancellationToken">Cancels the whole loop.</param>
+        /// <returns>The PolicyProfile as written.</returns>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">Every round lost to a concurrent writer (<see cref="PgBeam.PgBeamPreconditionFailedException.ModifyAttempts"/> says how many).</exception>
+        /// <exception cref="System.InvalidOperationException">The read returned no <c>ETag</c>; nothing was written.</exception>
+        public static System.Threading.Tasks.Task<PolicyProfile> ModifyPolicyProfileAsync(this IPoliciesClient service, string projectId, string policyId, System.Action<PolicyProfileInput> change, int maxAttempts = PgBeam.ReadModifyWrite.DefaultMaxAttempts, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            System.ArgumentNullException.ThrowIfNull(service);
+            return PgBeam.ReadModifyWrite.RunAsync(
+                "ModifyPolicyProfileAsync",
+                ct => service.GetPolicyProfileWithResponseAsync(projectId, policyId, requestOptions: requestOptions, cancellationToken: ct),
+                resource => resource.ToInput(),
+                change,
+                (input, etag, ct) => service.UpdatePolicyProfileAsync(projectId, policyId, input, ifMatch: etag, requestOptions: requestOptions, cancellationToken: ct),
+                maxAttempts,
+                cancellationToken);
+        }
+
+    }
+
     public partial class PgBeamClient
     {
         private PoliciesClient? _policies;
@@ -4608,6 +4680,42 @@ namespace PgBeam
             request_.AddPathParameter("anomaly_rule_id", anomalyRuleId, nameof(anomalyRuleId));
             return request_;
         }
+    }
+
+    public static partial class ConditionalUpdateExtensions
+    {
+        /// <summary>
+        /// Reads a <see cref="AnomalyRule"/> with its <c>ETag</c>, applies <paramref name="change"/> to its input form
+        /// (<see cref="AnomalyRule.ToInput"/>) and writes it with <see cref="IAnomaliesClient.UpdateAnomalyRuleAsync"/> and <c>If-Match</c>. When
+        /// another writer got there first (412) it reads again and re-applies the change, at most <paramref name="maxAttempts"/> rounds.
+        /// </summary>
+        /// <remarks>The change may run once per round, on a fresher copy each time: make it a plain edit of the input it is given.</remarks>
+        /// <param name="service">The service (<c>client.Anomalies</c>).</param>
+
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+
+        /// <param name="anomalyRuleId">ID of the anomaly rule, with its type prefix (for example anr_xxx).</param>
+
+        /// <param name="change">The edit to make, such as <c>input =&gt; input.Name = "new"</c>.</param>
+        /// <param name="maxAttempts">Read-modify-write rounds before giving up (at least 1; 5 by default).</param>
+        /// <param name="requestOptions">Per-call settings for each read and write.</param>
+        /// <param name="cancellationToken">Cancels the whole loop.</param>
+        /// <returns>The AnomalyRule as written.</returns>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">Every round lost to a concurrent writer (<see cref="PgBeam.PgBeamPreconditionFailedException.ModifyAttempts"/> says how many).</exception>
+        /// <exception cref="System.InvalidOperationException">The read returned no <c>ETag</c>; nothing was written.</exception>
+        public static System.Threading.Tasks.Task<AnomalyRule> ModifyAnomalyRuleAsync(this IAnomaliesClient service, string projectId, string anomalyRuleId, System.Action<AnomalyRuleInput> change, int maxAttempts = PgBeam.ReadModifyWrite.DefaultMaxAttempts, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            System.ArgumentNullException.ThrowIfNull(service);
+            return PgBeam.ReadModifyWrite.RunAsync(
+                "ModifyAnomalyRuleAsync",
+                ct => service.GetAnomalyRuleWithResponseAsync(projectId, anomalyRuleId, requestOptions: requestOptions, cancellationToken: ct),
+                resource => resource.ToInput(),
+                change,
+                (input, etag, ct) => service.UpdateAnomalyRuleAsync(projectId, anomalyRuleId, input, ifMatch: etag, requestOptions: requestOptions, cancellationToken: ct),
+                maxAttempts,
+                cancellationToken);
+        }
+
     }
 
     public partial class PgBeamClient
@@ -5722,6 +5830,42 @@ namespace PgBeam
             }
             return request_;
         }
+    }
+
+    public static partial class ConditionalUpdateExtensions
+    {
+        /// <summary>
+        /// Reads a <see cref="ApprovalRule"/> with its <c>ETag</c>, applies <paramref name="change"/> to its input form
+        /// (<see cref="ApprovalRule.ToInput"/>) and writes it with <see cref="IApprovalsClient.UpdateApprovalRuleAsync"/> and <c>If-Match</c>. When
+        /// another writer got there first (412) it reads again and re-applies the change, at most <paramref name="maxAttempts"/> rounds.
+        /// </summary>
+        /// <remarks>The change may run once per round, on a fresher copy each time: make it a plain edit of the input it is given.</remarks>
+        /// <param name="service">The service (<c>client.Approvals</c>).</param>
+
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+
+        /// <param name="approvalRuleId">ID of the approval rule, with its type prefix (for example apl_xxx).</param>
+
+        /// <param name="change">The edit to make, such as <c>input =&gt; input.Name = "new"</c>.</param>
+        /// <param name="maxAttempts">Read-modify-write rounds before giving up (at least 1; 5 by default).</param>
+        /// <param name="requestOptions">Per-call settings for each read and write.</param>
+        /// <param name="cancellationToken">Cancels the whole loop.</param>
+        /// <returns>The ApprovalRule as written.</returns>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">Every round lost to a concurrent writer (<see cref="PgBeam.PgBeamPreconditionFailedException.ModifyAttempts"/> says how many).</exception>
+        /// <exception cref="System.InvalidOperationException">The read returned no <c>ETag</c>; nothing was written.</exception>
+        public static System.Threading.Tasks.Task<ApprovalRule> ModifyApprovalRuleAsync(this IApprovalsClient service, string projectId, string approvalRuleId, System.Action<ApprovalRuleInput> change, int maxAttempts = PgBeam.ReadModifyWrite.DefaultMaxAttempts, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            System.ArgumentNullException.ThrowIfNull(service);
+            return PgBeam.ReadModifyWrite.RunAsync(
+                "ModifyApprovalRuleAsync",
+                ct => service.GetApprovalRuleWithResponseAsync(projectId, approvalRuleId, requestOptions: requestOptions, cancellationToken: ct),
+                resource => resource.ToInput(),
+                change,
+                (input, etag, ct) => service.UpdateApprovalRuleAsync(projectId, approvalRuleId, input, ifMatch: etag, requestOptions: requestOptions, cancellationToken: ct),
+                maxAttempts,
+                cancellationToken);
+        }
+
     }
 
     public partial class PgBeamClient
@@ -9071,6 +9215,40 @@ namespace PgBeam
         }
     }
 
+    public static partial class ConditionalUpdateExtensions
+    {
+        /// <summary>
+        /// Reads a <see cref="Project"/> with its <c>ETag</c>, applies <paramref name="change"/> to its input form
+        /// (<see cref="Project.ToInput"/>) and writes it with <see cref="IProjectsClient.UpdateProjectAsync"/> and <c>If-Match</c>. When
+        /// another writer got there first (412) it reads again and re-applies the change, at most <paramref name="maxAttempts"/> rounds.
+        /// </summary>
+        /// <remarks>The change may run once per round, on a fresher copy each time: make it a plain edit of the input it is given.</remarks>
+        /// <param name="service">The service (<c>client.Projects</c>).</param>
+
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+
+        /// <param name="change">The edit to make, such as <c>input =&gt; input.Name = "new"</c>.</param>
+        /// <param name="maxAttempts">Read-modify-write rounds before giving up (at least 1; 5 by default).</param>
+        /// <param name="requestOptions">Per-call settings for each read and write.</param>
+        /// <param name="cancellationToken">Cancels the whole loop.</param>
+        /// <returns>The Project as written.</returns>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">Every round lost to a concurrent writer (<see cref="PgBeam.PgBeamPreconditionFailedException.ModifyAttempts"/> says how many).</exception>
+        /// <exception cref="System.InvalidOperationException">The read returned no <c>ETag</c>; nothing was written.</exception>
+        public static System.Threading.Tasks.Task<Project> ModifyProjectAsync(this IProjectsClient service, string projectId, System.Action<UpdateProjectRequest> change, int maxAttempts = PgBeam.ReadModifyWrite.DefaultMaxAttempts, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            System.ArgumentNullException.ThrowIfNull(service);
+            return PgBeam.ReadModifyWrite.RunAsync(
+                "ModifyProjectAsync",
+                ct => service.GetProjectWithResponseAsync(projectId, requestOptions: requestOptions, cancellationToken: ct),
+                resource => resource.ToInput(),
+                change,
+                (input, etag, ct) => service.UpdateProjectAsync(projectId, input, ifMatch: etag, requestOptions: requestOptions, cancellationToken: ct),
+                maxAttempts,
+                cancellationToken);
+        }
+
+    }
+
     public partial class PgBeamClient
     {
         private ProjectsClient? _projects;
@@ -10152,6 +10330,42 @@ namespace PgBeam
             request_.AddHeader("If-None-Match", ifNoneMatch, nameof(ifNoneMatch));
             return request_;
         }
+    }
+
+    public static partial class ConditionalUpdateExtensions
+    {
+        /// <summary>
+        /// Reads a <see cref="Database"/> with its <c>ETag</c>, applies <paramref name="change"/> to its input form
+        /// (<see cref="Database.ToInput"/>) and writes it with <see cref="IDatabasesClient.UpdateDatabaseAsync"/> and <c>If-Match</c>. When
+        /// another writer got there first (412) it reads again and re-applies the change, at most <paramref name="maxAttempts"/> rounds.
+        /// </summary>
+        /// <remarks>The change may run once per round, on a fresher copy each time: make it a plain edit of the input it is given.</remarks>
+        /// <param name="service">The service (<c>client.Databases</c>).</param>
+
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+
+        /// <param name="databaseId">Database ID, such as <c>db_xxx</c>.</param>
+
+        /// <param name="change">The edit to make, such as <c>input =&gt; input.Name = "new"</c>.</param>
+        /// <param name="maxAttempts">Read-modify-write rounds before giving up (at least 1; 5 by default).</param>
+        /// <param name="requestOptions">Per-call settings for each read and write.</param>
+        /// <param name="cancellationToken">Cancels the whole loop.</param>
+        /// <returns>The Database as written.</returns>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">Every round lost to a concurrent writer (<see cref="PgBeam.PgBeamPreconditionFailedException.ModifyAttempts"/> says how many).</exception>
+        /// <exception cref="System.InvalidOperationException">The read returned no <c>ETag</c>; nothing was written.</exception>
+        public static System.Threading.Tasks.Task<Database> ModifyDatabaseAsync(this IDatabasesClient service, string projectId, string databaseId, System.Action<UpdateDatabaseRequest> change, int maxAttempts = PgBeam.ReadModifyWrite.DefaultMaxAttempts, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            System.ArgumentNullException.ThrowIfNull(service);
+            return PgBeam.ReadModifyWrite.RunAsync(
+                "ModifyDatabaseAsync",
+                ct => service.GetDatabaseWithResponseAsync(projectId, databaseId, requestOptions: requestOptions, cancellationToken: ct),
+                resource => resource.ToInput(),
+                change,
+                (input, etag, ct) => service.UpdateDatabaseAsync(projectId, databaseId, input, ifMatch: etag, requestOptions: requestOptions, cancellationToken: ct),
+                maxAttempts,
+                cancellationToken);
+        }
+
     }
 
     public partial class PgBeamClient
@@ -11947,6 +12161,42 @@ namespace PgBeam
             request_.AddPathParameter("honeytoken_id", honeytokenId, nameof(honeytokenId));
             return request_;
         }
+    }
+
+    public static partial class ConditionalUpdateExtensions
+    {
+        /// <summary>
+        /// Reads a <see cref="Honeytoken"/> with its <c>ETag</c>, applies <paramref name="change"/> to its input form
+        /// (<see cref="Honeytoken.ToInput"/>) and writes it with <see cref="IHoneytokensClient.UpdateHoneytokenAsync"/> and <c>If-Match</c>. When
+        /// another writer got there first (412) it reads again and re-applies the change, at most <paramref name="maxAttempts"/> rounds.
+        /// </summary>
+        /// <remarks>The change may run once per round, on a fresher copy each time: make it a plain edit of the input it is given.</remarks>
+        /// <param name="service">The service (<c>client.Honeytokens</c>).</param>
+
+        /// <param name="projectId">Project ID, such as <c>prj_xxx</c>.</param>
+
+        /// <param name="honeytokenId">ID of the honeytoken, with its type prefix (for example hnt_xxx).</param>
+
+        /// <param name="change">The edit to make, such as <c>input =&gt; input.Name = "new"</c>.</param>
+        /// <param name="maxAttempts">Read-modify-write rounds before giving up (at least 1; 5 by default).</param>
+        /// <param name="requestOptions">Per-call settings for each read and write.</param>
+        /// <param name="cancellationToken">Cancels the whole loop.</param>
+        /// <returns>The Honeytoken as written.</returns>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">Every round lost to a concurrent writer (<see cref="PgBeam.PgBeamPreconditionFailedException.ModifyAttempts"/> says how many).</exception>
+        /// <exception cref="System.InvalidOperationException">The read returned no <c>ETag</c>; nothing was written.</exception>
+        public static System.Threading.Tasks.Task<Honeytoken> ModifyHoneytokenAsync(this IHoneytokensClient service, string projectId, string honeytokenId, System.Action<HoneytokenInput> change, int maxAttempts = PgBeam.ReadModifyWrite.DefaultMaxAttempts, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
+        {
+            System.ArgumentNullException.ThrowIfNull(service);
+            return PgBeam.ReadModifyWrite.RunAsync(
+                "ModifyHoneytokenAsync",
+                ct => service.GetHoneytokenWithResponseAsync(projectId, honeytokenId, requestOptions: requestOptions, cancellationToken: ct),
+                resource => resource.ToInput(),
+                change,
+                (input, etag, ct) => service.UpdateHoneytokenAsync(projectId, honeytokenId, input, ifMatch: etag, requestOptions: requestOptions, cancellationToken: ct),
+                maxAttempts,
+                cancellationToken);
+        }
+
     }
 
     public partial class PgBeamClient

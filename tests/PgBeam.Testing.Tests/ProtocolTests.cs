@@ -13,8 +13,7 @@ namespace PgBeam.Testing.Tests;
 
 /// <summary>
 /// The API's protocol rules, the same for every resource the sandbox keeps: entity tags and conditional requests,
-/// idempotent replays, and the body limits. In process: the 0.2.4 contract the repository states does not declare
-/// 304, 412, 413 or 415 yet, so Prism would (rightly, for now) report them.
+/// idempotent replays, and the body limits. In process, so a test can step between a read and a write.
 /// </summary>
 public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
 {
@@ -77,7 +76,7 @@ public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
         await Client.Policies.UpdatePolicyProfileAsync(project.Id, policy.Id, new PolicyProfileInput { Name = policy.Name, MaxRows = 100 }); // the other writer
         var currentTag = await ReadETagAsync(project.Id, policy.Id);
 
-        var refused = Assert.ThrowsAsync<PgBeamApiException>(() => Client.Policies.UpdatePolicyProfileAsync(
+        var refused = Assert.ThrowsAsync<PgBeamPreconditionFailedException>(() => Client.Policies.UpdatePolicyProfileAsync(
             project.Id, policy.Id, new PolicyProfileInput { Name = policy.Name, MaxRows = 5 }, ifMatch: readTag));
         var retried = await Client.Policies.UpdatePolicyProfileAsync(project.Id, policy.Id, new PolicyProfileInput { Name = policy.Name, MaxRows = 5 }, ifMatch: currentTag);
 
@@ -96,7 +95,7 @@ public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
 
         await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "one" }, ifMatch: tag);
         await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "two" }, ifMatch: "*");
-        var weak = Assert.ThrowsAsync<PgBeamApiException>(async () =>
+        var weak = Assert.ThrowsAsync<PgBeamPreconditionFailedException>(async () =>
             await Client.Projects.UpdateProjectAsync(project.Id, new UpdateProjectRequest { Description = "three" }, ifMatch: "W/" + await ReadProjectETagAsync(project.Id)));
 
         Assert.That((await Client.Projects.GetProjectAsync(project.Id)).Description, Is.EqualTo("two"));
@@ -175,7 +174,7 @@ public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
     {
         var project = await CreateProjectAsync();
 
-        var error = Assert.ThrowsAsync<PgBeamApiException>(() => Client.Policies.CreatePolicyProfileAsync(project.Id, new PolicyProfileInput { Name = new string('n', 2 * 1024 * 1024) }));
+        var error = Assert.ThrowsAsync<PgBeamPayloadTooLargeException>(() => Client.Policies.CreatePolicyProfileAsync(project.Id, new PolicyProfileInput { Name = new string('n', 2 * 1024 * 1024) }));
 
         Assert.That(error!.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
         Assert.That(error.ErrorCode, Is.EqualTo("PAYLOAD_TOO_LARGE"));
@@ -215,6 +214,66 @@ public class ProtocolTests() : SandboxTestBase(SandboxTransport.InProcess)
         using var second = await http.PostAsync($"v1/projects/{project.Id}/policies", suffix);
 
         Assert.That(new[] { first.StatusCode, second.StatusCode }, Is.All.EqualTo(HttpStatusCode.Created));
+    }
+
+    [Test]
+    public async Task ModifyPolicyProfileAsync_meets_a_concurrent_writer_reads_again_and_keeps_both_changes()
+    {
+        var project = await CreateProjectAsync();
+        var policy = await CreatePolicyAsync(project.Id);
+        var rounds = 0;
+
+        var modified = await Client.Policies.ModifyPolicyProfileAsync(project.Id, policy.Id, input =>
+        {
+            rounds++;
+            if (rounds == 1)
+            {
+                // Another writer renames the profile between the helper's read and its write.
+                Clock.Advance(TimeSpan.FromSeconds(1));
+                Client.Policies.UpdatePolicyProfileAsync(project.Id, policy.Id, new PolicyProfileInput { Name = "renamed-elsewhere" }).GetAwaiter().GetResult();
+            }
+
+            input.MaxRows = 500;
+        });
+        var stored = await Client.Policies.GetPolicyProfileAsync(project.Id, policy.Id);
+
+        Assert.That(rounds, Is.EqualTo(2), "the change was applied again to the fresher copy");
+        Assert.That(Sandbox.Requests.Count(r => r.OperationId == "updatePolicyProfile" && r.StatusCode == HttpStatusCode.PreconditionFailed), Is.EqualTo(1));
+        Assert.That((modified.Name, modified.MaxRows), Is.EqualTo(("renamed-elsewhere", (int?)500)), "both writers' changes survive");
+        Assert.That((stored.Name, stored.MaxRows), Is.EqualTo(("renamed-elsewhere", (int?)500)));
+    }
+
+    [Test]
+    public void ModifyPolicyProfileAsync_gives_up_typed_after_maxAttempts_rounds_lost_to_other_writers()
+    {
+        var project = CreateProjectAsync().GetAwaiter().GetResult();
+        var policy = CreatePolicyAsync(project.Id).GetAwaiter().GetResult();
+        var rounds = 0;
+
+        var error = Assert.ThrowsAsync<PgBeamPreconditionFailedException>(() => Client.Policies.ModifyPolicyProfileAsync(project.Id, policy.Id, input =>
+        {
+            rounds++;
+            Clock.Advance(TimeSpan.FromSeconds(1));
+            Client.Policies.UpdatePolicyProfileAsync(project.Id, policy.Id, new PolicyProfileInput { Name = $"writer-{rounds}" }).GetAwaiter().GetResult();
+            input.MaxRows = 500;
+        }, maxAttempts: 3));
+
+        Assert.That(rounds, Is.EqualTo(3));
+        Assert.That(error!.ModifyAttempts, Is.EqualTo(3));
+        Assert.That(error.Code, Is.EqualTo(ErrorCode.PreconditionFailed));
+    }
+
+    [Test]
+    public async Task ModifyProjectAsync_reads_changes_and_writes_back_with_If_Match()
+    {
+        var project = await CreateProjectAsync();
+
+        var modified = await Client.Projects.ModifyProjectAsync(project.Id, input => input.Description = "modified");
+
+        var write = Sandbox.Requests.Single(r => r.OperationId == "updateProject");
+        Assert.That(modified.Description, Is.EqualTo("modified"));
+        Assert.That(write.Headers["If-Match"], Does.Match("^\"[0-9a-f]{32}\"$"));
+        Assert.That(write.StatusCode, Is.EqualTo(HttpStatusCode.OK));
     }
 
     private async Task<string> ReadETagAsync(string projectId, string policyId)

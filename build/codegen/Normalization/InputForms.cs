@@ -1,7 +1,9 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
 using PgBeam.CodeGen.Contract;
+using PgBeam.CodeGen.Naming;
 
 namespace PgBeam.CodeGen.Normalization;
 
@@ -35,20 +37,57 @@ internal static class InputForms
                 continue;
             }
 
-            var read = operation.PathItem["get"] is JsonObject get && ContractDocument.Text(get["operationId"]) is { } readId
-                && SuccessBodyComponent(new ContractOperation(document, operation.Path, "get", operation.PathItem, get)) == resource
-                ? readId
-                : null;
             // Flat strings: the DTO templates read a schema's extensions as plain values only.
             resourceSchema["x-pgbeam-to-input"] = input;
-            resourceSchema["x-pgbeam-to-input-update"] = char.ToUpperInvariant(operation.Id[0]) + operation.Id[1..] + "Async";
+            resourceSchema["x-pgbeam-to-input-update"] = MethodName(operation.Id);
             resourceSchema["x-pgbeam-to-input-method"] = operation.Method;
-            if (read is not null)
+            if (ReadOf(document, operation, resource) is { } read)
             {
-                operation.Node["x-pgbeam-modify"] = new JsonObject { ["resource"] = resource, ["input"] = input, ["read"] = read };
+                operation.Node["x-pgbeam-modify"] = new JsonObject
+                {
+                    ["name"] = "Modify" + resource + "Async",
+                    ["resource"] = resource,
+                    ["input"] = input,
+                    ["read"] = MethodName(read.Id, "WithResponseAsync"),
+                    ["update"] = MethodName(operation.Id),
+                    ["parameters"] = new JsonArray(PathParameters(document, operation).ToArray<JsonNode?>()),
+                };
             }
         }
     }
+
+    /// <summary>
+    /// The GET of the same path, in the same service, answering the same resource and taking no more than the path
+    /// (a helper can then read with exactly the update's arguments); null when there is none.
+    /// </summary>
+    private static ContractOperation? ReadOf(ContractDocument document, ContractOperation update, string resource)
+    {
+        if (update.PathItem["get"] is not JsonObject get)
+        {
+            return null;
+        }
+
+        var read = new ContractOperation(document, update.Path, "get", update.PathItem, get);
+        var needsMore = read.Parameters().Concat(update.Parameters()).Any(p =>
+            ContractDocument.Text(p.Parameter["in"]) == "query" && p.Parameter["required"] is JsonValue r && r.TryGetValue<bool>(out var required) && required);
+        return SuccessBodyComponent(read) == resource && read.Tags.SequenceEqual(update.Tags) && !needsMore ? read : null;
+    }
+
+    /// <summary>The path parameters in path order, as the helper's arguments: camelCase variable and description.</summary>
+    private static IEnumerable<JsonObject> PathParameters(ContractDocument document, ContractOperation operation)
+    {
+        var declared = operation.Parameters()
+            .Where(p => ContractDocument.Text(p.Parameter["in"]) == "path")
+            .ToDictionary(p => ContractDocument.Text(p.Parameter["name"]) ?? string.Empty, p => p.Parameter);
+        foreach (var segment in operation.Path.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')))
+        {
+            var name = segment[1..^1];
+            var description = declared.TryGetValue(name, out var parameter) ? ContractDocument.Text(parameter["description"]) : null;
+            yield return new JsonObject { ["variable"] = NameRules.Camel(name), ["description"] = description ?? $"The {name} path parameter." };
+        }
+    }
+
+    private static string MethodName(string operationId, string suffix = "Async") => char.ToUpperInvariant(operationId[0]) + operationId[1..] + suffix;
 
     /// <summary>The component schema of the first JSON success body, by name (before resolving), or null.</summary>
     private static string? SuccessBodyComponent(ContractOperation operation) =>

@@ -130,7 +130,7 @@ internal sealed class SandboxDispatcher(SandboxState state, SandboxFaults faults
             {
                 if (earlier.Fingerprint != fingerprint)
                 {
-                    return SandboxResult.Error(HttpStatusCode.Conflict, PgBeamIdempotencyKeyReusedException.Code, "This Idempotency-Key was already used with a different request; use a new key for a new request.");
+                    return SandboxResult.Error(HttpStatusCode.Conflict, ErrorCode.IdempotencyKeyReused.Value, "This Idempotency-Key was already used with a different request; use a new key for a new request.");
                 }
 
                 record.Replayed = true;

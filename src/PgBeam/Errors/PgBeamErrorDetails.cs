@@ -25,8 +25,23 @@ public sealed class PgBeamErrorDetails
     /// <summary>The server's machine-readable code, if any.</summary>
     public string? ErrorCode { get; init; }
 
-    /// <summary>The request id from the response headers, if any.</summary>
+    /// <summary>The request id: the problem document's <c>request_id</c>, else the <c>X-Request-Id</c> header; null when neither.</summary>
     public string? RequestId { get; init; }
+
+    /// <summary>The problem document's <c>type</c>: a URI naming the kind of error; null when the body is not a problem document.</summary>
+    public string? Type { get; init; }
+
+    /// <summary>The problem document's <c>title</c>: a short summary of the kind of error.</summary>
+    public string? Title { get; init; }
+
+    /// <summary>The problem document's <c>detail</c>: what went wrong in this case, for people.</summary>
+    public string? Detail { get; init; }
+
+    /// <summary>The problem document's <c>instance</c>: the path of the request that failed.</summary>
+    public string? Instance { get; init; }
+
+    /// <summary>The field errors of a validation failure (the problem document's <c>errors</c>); empty when there are none.</summary>
+    public IReadOnlyList<PgBeamFieldError> Errors { get; init; } = [];
 
     /// <summary>The response headers.</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Headers { get; init; } =

@@ -6,9 +6,6 @@ namespace PgBeam;
 /// </summary>
 public sealed class PgBeamIdempotencyKeyReusedException : PgBeamConflictException
 {
-    /// <summary>The error code the server sends for this case.</summary>
-    public const string Code = "IDEMPOTENCY_KEY_REUSED";
-
     /// <summary>Creates the exception.</summary>
     /// <param name="details">What the SDK read from the response.</param>
     public PgBeamIdempotencyKeyReusedException(PgBeamErrorDetails details)

@@ -9,6 +9,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using Newtonsoft.Json;
 using PgBeam.Diagnostics;
 using PgBeam.Serialization;
@@ -27,10 +28,13 @@ internal sealed class PgBeamTransport : IDisposable
     private readonly HttpMessageInvoker _pipeline;
     private volatile bool _disposed;
 
+    private readonly LifecycleNotices _lifecycle;
+
     public PgBeamTransport(ClientConfiguration configuration, HttpMessageInvoker pipeline)
     {
         Configuration = configuration;
         _pipeline = pipeline;
+        _lifecycle = new LifecycleNotices(configuration.Options.LoggerFactory?.CreateLogger(AttemptLoggingHandler.Category));
     }
 
     public ClientConfiguration Configuration { get; }
@@ -107,6 +111,7 @@ internal sealed class PgBeamTransport : IDisposable
         {
             var response = await _pipeline.SendAsync(message, cancellationToken).ConfigureAwait(false);
             statusCode = (int)response.StatusCode;
+            _lifecycle.Observe(response, request.OperationId, activity, context);
             if (!response.IsSuccessStatusCode && !(request.AcceptsNotModified && response.StatusCode == HttpStatusCode.NotModified))
             {
                 using (response)

@@ -14,7 +14,7 @@ using Polly.Retry;
 namespace PgBeam.Http;
 
 /// <summary>
-/// The only place retries are decided: one Polly retry strategy per client. Retries 408, 429, 502, 503, 504 and
+/// The only place retries are decided: one Polly retry strategy per client. Retries 408, 429, 500, 502, 503, 504 and
 /// network failures (refused, reset, an attempt timing out) with backoff <c>min(base · 2^n, max)</c> ± jitter, or
 /// the server's <c>Retry-After</c>, while the call's retry count and the total budget allow. Each attempt sends a
 /// fresh copy of the request (a message can be sent only once), with the body buffered once.
@@ -53,10 +53,14 @@ internal sealed class RetryHandler : DelegatingHandler
             .Build();
     }
 
-    /// <summary>Statuses worth another attempt.</summary>
+    /// <summary>
+    /// Statuses worth another attempt. 500 (<c>INTERNAL_ERROR</c>) is among them, but like 502 and 504 only for a
+    /// replay-safe request (GET, PUT, DELETE, or any call with an <c>Idempotency-Key</c>): the server may have acted
+    /// before it failed. 402, 412, 413 and 415 never are: the same request would get the same answer.
+    /// </summary>
     public static bool IsRetryableStatus(HttpStatusCode status) =>
-        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.BadGateway
-            or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
+        status is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.InternalServerError
+            or HttpStatusCode.BadGateway or HttpStatusCode.ServiceUnavailable or HttpStatusCode.GatewayTimeout;
 
     /// <summary>
     /// Failures of the network or of one attempt's time, as opposed to the caller cancelling. A TLS or proxy

@@ -72,6 +72,19 @@ public class PgBeamResponse
     /// </summary>
     public bool IsNotModified => StatusCode == HttpStatusCode.NotModified;
 
+    /// <summary>
+    /// Whether the server says this operation is deprecated (a <c>Deprecation</c> or <c>Sunset</c> header): it still
+    /// works, but will stop at <see cref="Sunset"/>; the <c>Link</c> header names the policy and any successor. The
+    /// client also logs one warning per operation (see the README's lifecycle section).
+    /// </summary>
+    public bool IsDeprecated => GetHeader("Deprecation") is not null || GetHeader("Sunset") is not null;
+
+    /// <summary>When the operation was or will be deprecated (the <c>Deprecation</c> header, RFC 9745 <c>@seconds</c> or an HTTP-date); null when absent or undated.</summary>
+    public DateTimeOffset? Deprecation => Http.LifecycleNotices.ParseDate(GetHeader("Deprecation"));
+
+    /// <summary>When the operation stops answering (the <c>Sunset</c> header, RFC 8594); null when absent.</summary>
+    public DateTimeOffset? Sunset => Http.LifecycleNotices.ParseDate(GetHeader("Sunset"));
+
     /// <summary>The first value of a response header, or <see langword="null"/> when the response has none.</summary>
     /// <param name="name">The header name, in any case.</param>
     /// <returns>The value, or <see langword="null"/>.</returns>

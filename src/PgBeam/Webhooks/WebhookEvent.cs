@@ -58,6 +58,13 @@ public sealed class WebhookEvent
     public string? EventId { get; init; }
 
     /// <summary>
+    /// <see cref="Type"/> as the contract's extensible enum: compares with <c>==</c> to the known values
+    /// (<see cref="WebhookEventType.QueryBlocked"/>), and keeps a type this SDK version does not know as it was sent
+    /// (<see cref="WebhookEventType.IsKnown"/> is then false). Never throws.
+    /// </summary>
+    public WebhookEventType EventType => new(Type ?? string.Empty);
+
+    /// <summary>
     /// The <c>X-PgBeam-Delivery</c> header, which identifies this delivery attempt, or null when the delivery did not
     /// carry it. Headers are not covered by the signature.
     /// </summary>

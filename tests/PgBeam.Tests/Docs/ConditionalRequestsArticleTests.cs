@@ -67,7 +67,7 @@ public class ConditionalRequestsArticleTests
     }
 
     [Test]
-    public void A_412_is_a_PgBeamApiException_with_status_412_and_is_not_retried()
+    public void A_412_is_a_PgBeamPreconditionFailedException_with_status_412_and_is_not_retried()
     {
         using var handler = new MockHttpMessageHandler();
         var calls = 0;
@@ -81,9 +81,10 @@ public class ConditionalRequestsArticleTests
         });
         using var client = TestClients.Create(handler);
 
-        var error = Assert.ThrowsAsync<PgBeamApiException>(() => client.Policies.UpdatePolicyProfileAsync("prj_1", "pol_1", new PolicyProfileInput { Name = "readonly" }, ifMatch: "\"v6\""));
+        var error = Assert.ThrowsAsync<PgBeamPreconditionFailedException>(() => client.Policies.UpdatePolicyProfileAsync("prj_1", "pol_1", new PolicyProfileInput { Name = "readonly" }, ifMatch: "\"v6\""));
 
-        Assert.That(error!.GetType(), Is.EqualTo(typeof(PgBeamApiException)));
+        Assert.That(error, Is.InstanceOf<PgBeamApiException>());
+        Assert.That(error!.Code, Is.EqualTo(ErrorCode.PreconditionFailed));
         Assert.That(error.StatusCode, Is.EqualTo(HttpStatusCode.PreconditionFailed));
         Assert.That(calls, Is.EqualTo(1));
     }

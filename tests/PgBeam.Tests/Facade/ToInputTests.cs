@@ -71,6 +71,17 @@ public class ToInputTests
         Assert.That(JsonConvert.SerializeObject(resource, PgBeamJson.Settings), Is.EqualTo(before), "ToInput changed the resource");
     }
 
+    [TestCaseSource(nameof(ResourcesWithInputForms))]
+    public void Every_resource_with_an_input_form_has_a_Modify_helper_taking_a_change_to_that_form(Type resourceType)
+    {
+        var helper = typeof(ConditionalUpdateExtensions).GetMethod($"Modify{resourceType.Name}Async");
+
+        Assert.That(helper, Is.Not.Null, $"no ConditionalUpdateExtensions.Modify{resourceType.Name}Async");
+        Assert.That(helper!.ReturnType, Is.EqualTo(typeof(Task<>).MakeGenericType(resourceType)));
+        var inputType = resourceType.GetMethod("ToInput", Type.EmptyTypes)!.ReturnType;
+        Assert.That(helper.GetParameters().Single(p => p.Name == "change").ParameterType, Is.EqualTo(typeof(Action<>).MakeGenericType(inputType)));
+    }
+
     [Test]
     public void Policy_profile_to_input_carries_every_field_of_a_fully_filled_profile()
     {

@@ -25,7 +25,7 @@ public class IdempotencyAndRequestOptionsTests
 
         Assert.That(sent, Has.Count.EqualTo(1));
         Assert.That(error, Is.InstanceOf<PgBeamConflictException>(), "still a conflict for code that catches those");
-        Assert.That(error!.ErrorCode, Is.EqualTo(PgBeamIdempotencyKeyReusedException.Code));
+        Assert.That(error!.ErrorCode, Is.EqualTo(ErrorCode.IdempotencyKeyReused.Value));
         Assert.That(error.ServerMessage, Is.EqualTo("This Idempotency-Key was used with a different request body."));
     }
 
@@ -94,21 +94,6 @@ public class IdempotencyAndRequestOptionsTests
         Assert.That(posts[0].IdempotencyKey, Is.Not.Null.And.Not.EqualTo(posts[1].IdempotencyKey), "a new call is a new request");
         Assert.That(patches.Single().IdempotencyKey, Is.Not.Null);
         Assert.That(puts.Concat(gets).Concat(deletes).Select(s => s.IdempotencyKey), Is.All.Null);
-    }
-
-    [Test]
-    public async Task ScanText_gets_no_automatic_key_since_the_contract_says_it_refuses_one()
-    {
-        using var mock = new MockHttpMessageHandler();
-        var sent = ExpectInOrder(mock, HttpMethod.Post, "/v1/scan/text", () => Json(HttpStatusCode.OK,
-            """{"verdict":"clean","action":"allow","action_reason":"nothing found","advice":"none","highest_confidence":"low","has_structural":false,"findings":[],"scanned_bytes":5,"truncated":false,"engine":"v1","quota":{"free_limit":100,"free_remaining":99,"paid_remaining":0,"resets_at":"2026-01-03T00:00:00Z"}}"""));
-        using var client = TestClients.Create(mock);
-
-        var result = await client.Platform.ScanTextAsync(new ScanTextRequest { Text = "hello" });
-
-        mock.VerifyNoOutstandingExpectation();
-        Assert.That(sent.Single().IdempotencyKey, Is.Null);
-        Assert.That(result.Verdict, Is.EqualTo(ScanTextResultVerdict.Clean));
     }
 
     [TestCase("")]
