@@ -98,12 +98,14 @@ for tfm in net10.0 net8.0; do
   echo "$out"
   # The sandbox records a User-Agent as .NET parses it (products joined by ", "), hence the optional comma.
   contract="$(sed -n 's/^Contract version: //p' <<<"$out")"
+  # Escaped for the regular expression: a contract version such as 0.3.5+59a668d carries '.' and '+'.
+  contract_re="$(sed 's/[.+]/\\&/g' <<<"$contract")"
   checks=(
     "^Connection string: postgresql://"
     "^MCP URL:           https://"
     "^MCP token:         pba_"
     "^Contract version: [0-9A-Za-z.+-]+$"
-    "^User-Agent: pgbeam-dotnet/${version//./\\.},? \\(contract ${contract//./\\.}; \\.NET [0-9.]+\\)$"
+    "^User-Agent: pgbeam-dotnet/${version//./\\.},? \\(contract ${contract_re}; \\.NET [0-9.]+\\)$"
     "^Credential valid: True$"
   )
   for pattern in "${checks[@]}"; do

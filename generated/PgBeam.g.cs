@@ -15343,6 +15343,21 @@ namespace PgBeam
         /// <summary>The <c>scram-sha-256</c> value.</summary>
         public static AgentCredentialAuthMethod ScramSha256 { get; } = new AgentCredentialAuthMethod("scram-sha-256");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AgentCredentialAuthMethod.Constants.Cleartext:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>cleartext</c> value.</summary>
+            public const string Cleartext = "cleartext";
+
+            /// <summary>The <c>scram-sha-256</c> value.</summary>
+            public const string ScramSha256 = "scram-sha-256";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AgentCredentialAuthMethod> KnownValues { get; } = new[] { Cleartext, ScramSha256 };
 
@@ -15400,6 +15415,21 @@ namespace PgBeam
         /// <summary>The <c>human</c> value.</summary>
         public static AgentCredentialPrincipalType Human { get; } = new AgentCredentialPrincipalType("human");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AgentCredentialPrincipalType.Constants.Agent:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>agent</c> value.</summary>
+            public const string Agent = "agent";
+
+            /// <summary>The <c>human</c> value.</summary>
+            public const string Human = "human";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AgentCredentialPrincipalType> KnownValues { get; } = new[] { Agent, Human };
 
@@ -15440,6 +15470,9 @@ namespace PgBeam
     public partial class AgentCredentialSecrets : PgBeam.Serialization.IPgBeamModel
     {
 
+        /// <summary>
+        /// Scoped Postgres login issued by PgBeam to an AI agent, together with a token for the hosted MCP endpoint.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("credential", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AgentCredential Credential { get; set; } = default!;
 
@@ -15518,6 +15551,24 @@ namespace PgBeam
         /// <summary>The <c>revoked</c> value.</summary>
         public static AgentCredentialStatus Revoked { get; } = new AgentCredentialStatus("revoked");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AgentCredentialStatus.Constants.Active:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>active</c> value.</summary>
+            public const string Active = "active";
+
+            /// <summary>The <c>disabled</c> value.</summary>
+            public const string Disabled = "disabled";
+
+            /// <summary>The <c>revoked</c> value.</summary>
+            public const string Revoked = "revoked";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AgentCredentialStatus> KnownValues { get; } = new[] { Active, Disabled, Revoked };
 
@@ -15574,6 +15625,21 @@ namespace PgBeam
 
         /// <summary>The <c>disabled</c> value.</summary>
         public static AgentCredentialStatusUpdate Disabled { get; } = new AgentCredentialStatusUpdate("disabled");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AgentCredentialStatusUpdate.Constants.Active:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>active</c> value.</summary>
+            public const string Active = "active";
+
+            /// <summary>The <c>disabled</c> value.</summary>
+            public const string Disabled = "disabled";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AgentCredentialStatusUpdate> KnownValues { get; } = new[] { Active, Disabled };
@@ -16047,9 +16113,15 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("totals", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AgentUsageLine Totals { get; set; } = default!;
 
+        /// <summary>
+        /// The organization's plan limits and overage rates, with the two possible meanings of a zero already worked out. Given so a caller can put a price on usage itself; the endpoint attaches no prices.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("marginal_rates", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AgentUsageMarginalRates MarginalRates { get; set; } = default!;
 
+        /// <summary>
+        /// Signs that entries of the trail went missing in the window. The rows that did arrive look normal when that happens, so the loss is stated here.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("drop_markers", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AgentUsageDropMarkers DropMarkers { get; set; } = default!;
 
@@ -16307,6 +16379,24 @@ namespace PgBeam
         /// <summary>The <c>critical</c> value.</summary>
         public static AnomalyAlertSeverity Critical { get; } = new AnomalyAlertSeverity("critical");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AnomalyAlertSeverity.Constants.Info:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>info</c> value.</summary>
+            public const string Info = "info";
+
+            /// <summary>The <c>warning</c> value.</summary>
+            public const string Warning = "warning";
+
+            /// <summary>The <c>critical</c> value.</summary>
+            public const string Critical = "critical";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AnomalyAlertSeverity> KnownValues { get; } = new[] { Info, Warning, Critical };
 
@@ -16367,6 +16457,24 @@ namespace PgBeam
         /// <summary>The <c>resolved</c> value.</summary>
         public static AnomalyAlertStatus Resolved { get; } = new AnomalyAlertStatus("resolved");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AnomalyAlertStatus.Constants.Open:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>open</c> value.</summary>
+            public const string Open = "open";
+
+            /// <summary>The <c>acknowledged</c> value.</summary>
+            public const string Acknowledged = "acknowledged";
+
+            /// <summary>The <c>resolved</c> value.</summary>
+            public const string Resolved = "resolved";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AnomalyAlertStatus> KnownValues { get; } = new[] { Open, Acknowledged, Resolved };
 
@@ -16423,6 +16531,21 @@ namespace PgBeam
 
         /// <summary>The <c>resolved</c> value.</summary>
         public static AnomalyAlertStatusUpdate Resolved { get; } = new AnomalyAlertStatusUpdate("resolved");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AnomalyAlertStatusUpdate.Constants.Acknowledged:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>acknowledged</c> value.</summary>
+            public const string Acknowledged = "acknowledged";
+
+            /// <summary>The <c>resolved</c> value.</summary>
+            public const string Resolved = "resolved";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AnomalyAlertStatusUpdate> KnownValues { get; } = new[] { Acknowledged, Resolved };
@@ -16496,6 +16619,36 @@ namespace PgBeam
         /// <summary>The <c>content_flagged</c> value.</summary>
         public static AnomalyKind ContentFlagged { get; } = new AnomalyKind("content_flagged");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AnomalyKind.Constants.VolumeSpike:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>volume_spike</c> value.</summary>
+            public const string VolumeSpike = "volume_spike";
+
+            /// <summary>The <c>egress_spike</c> value.</summary>
+            public const string EgressSpike = "egress_spike";
+
+            /// <summary>The <c>new_query_shape</c> value.</summary>
+            public const string NewQueryShape = "new_query_shape";
+
+            /// <summary>The <c>off_hours</c> value.</summary>
+            public const string OffHours = "off_hours";
+
+            /// <summary>The <c>error_spike</c> value.</summary>
+            public const string ErrorSpike = "error_spike";
+
+            /// <summary>The <c>canary_tripped</c> value.</summary>
+            public const string CanaryTripped = "canary_tripped";
+
+            /// <summary>The <c>content_flagged</c> value.</summary>
+            public const string ContentFlagged = "content_flagged";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AnomalyKind> KnownValues { get; } = new[] { VolumeSpike, EgressSpike, NewQueryShape, OffHours, ErrorSpike, CanaryTripped, ContentFlagged };
 
@@ -16561,6 +16714,30 @@ namespace PgBeam
 
         /// <summary>The <c>active_hours</c> value.</summary>
         public static AnomalyMetric ActiveHours { get; } = new AnomalyMetric("active_hours");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AnomalyMetric.Constants.QueriesPerHour:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>queries_per_hour</c> value.</summary>
+            public const string QueriesPerHour = "queries_per_hour";
+
+            /// <summary>The <c>bytes_per_hour</c> value.</summary>
+            public const string BytesPerHour = "bytes_per_hour";
+
+            /// <summary>The <c>distinct_shapes</c> value.</summary>
+            public const string DistinctShapes = "distinct_shapes";
+
+            /// <summary>The <c>errors_per_hour</c> value.</summary>
+            public const string ErrorsPerHour = "errors_per_hour";
+
+            /// <summary>The <c>active_hours</c> value.</summary>
+            public const string ActiveHours = "active_hours";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AnomalyMetric> KnownValues { get; } = new[] { QueriesPerHour, BytesPerHour, DistinctShapes, ErrorsPerHour, ActiveHours };
@@ -16632,6 +16809,9 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCredentialId() => _CredentialIdSet;
 
+        /// <summary>
+        /// The five measured metrics. A rule tunes the sensitivity of one of them and adds no detector or alert kind.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("metric", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AnomalyMetric Metric { get; set; }
 
@@ -16761,6 +16941,9 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeCredentialId() => _CredentialIdSet;
 
+        /// <summary>
+        /// The five measured metrics. A rule tunes the sensitivity of one of them and adds no detector or alert kind.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("metric", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public required AnomalyMetric? Metric { get; set; }
 
@@ -17122,6 +17305,33 @@ namespace PgBeam
         /// <summary>The <c>failed</c> value.</summary>
         public static ApprovalRequestStatus Failed { get; } = new ApprovalRequestStatus("failed");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ApprovalRequestStatus.Constants.Pending:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>pending</c> value.</summary>
+            public const string Pending = "pending";
+
+            /// <summary>The <c>approved</c> value.</summary>
+            public const string Approved = "approved";
+
+            /// <summary>The <c>rejected</c> value.</summary>
+            public const string Rejected = "rejected";
+
+            /// <summary>The <c>expired</c> value.</summary>
+            public const string Expired = "expired";
+
+            /// <summary>The <c>executed</c> value.</summary>
+            public const string Executed = "executed";
+
+            /// <summary>The <c>failed</c> value.</summary>
+            public const string Failed = "failed";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ApprovalRequestStatus> KnownValues { get; } = new[] { Pending, Approved, Rejected, Expired, Executed, Failed };
 
@@ -17443,6 +17653,27 @@ namespace PgBeam
         /// <summary>The <c>ddl</c> value.</summary>
         public static ApprovalRuleStatementKind Ddl { get; } = new ApprovalRuleStatementKind("ddl");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ApprovalRuleStatementKind.Constants.Insert:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>insert</c> value.</summary>
+            public const string Insert = "insert";
+
+            /// <summary>The <c>update</c> value.</summary>
+            public const string Update = "update";
+
+            /// <summary>The <c>delete</c> value.</summary>
+            public const string Delete = "delete";
+
+            /// <summary>The <c>ddl</c> value.</summary>
+            public const string Ddl = "ddl";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ApprovalRuleStatementKind> KnownValues { get; } = new[] { Insert, Update, Delete, Ddl };
 
@@ -17514,6 +17745,36 @@ namespace PgBeam
 
         /// <summary>The <c>approver</c> value.</summary>
         public static AssignableOrgRole Approver { get; } = new AssignableOrgRole("approver");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AssignableOrgRole.Constants.Admin:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>admin</c> value.</summary>
+            public const string Admin = "admin";
+
+            /// <summary>The <c>member</c> value.</summary>
+            public const string Member = "member";
+
+            /// <summary>The <c>security_admin</c> value.</summary>
+            public const string SecurityAdmin = "security_admin";
+
+            /// <summary>The <c>billing_admin</c> value.</summary>
+            public const string BillingAdmin = "billing_admin";
+
+            /// <summary>The <c>auditor</c> value.</summary>
+            public const string Auditor = "auditor";
+
+            /// <summary>The <c>policy-author</c> value.</summary>
+            public const string PolicyAuthor = "policy-author";
+
+            /// <summary>The <c>approver</c> value.</summary>
+            public const string Approver = "approver";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AssignableOrgRole> KnownValues { get; } = new[] { Admin, Member, SecurityAdmin, BillingAdmin, Auditor, PolicyAuthor, Approver };
@@ -17815,6 +18076,27 @@ namespace PgBeam
 
         /// <summary>The <c>truncate</c> value.</summary>
         public static AuditDecision Truncate { get; } = new AuditDecision("truncate");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AuditDecision.Constants.Allow:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>allow</c> value.</summary>
+            public const string Allow = "allow";
+
+            /// <summary>The <c>block</c> value.</summary>
+            public const string Block = "block";
+
+            /// <summary>The <c>mask</c> value.</summary>
+            public const string Mask = "mask";
+
+            /// <summary>The <c>truncate</c> value.</summary>
+            public const string Truncate = "truncate";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AuditDecision> KnownValues { get; } = new[] { Allow, Block, Mask, Truncate };
@@ -18236,6 +18518,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("scan_truncated", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool ScanTruncated { get; set; }
 
+        /// <summary>
+        /// Anomaly alerts connected with the session, grouped by how they connect. Left out of the summary when the caller's role lacks anomaly:read, the permission that governs alerts everywhere else (the summary itself only needs audit:read).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("anomalies", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AuditSessionAnomalies? Anomalies { get; set; }
 
@@ -18334,6 +18619,27 @@ namespace PgBeam
         /// <summary>The <c>control</c> value.</summary>
         public static AuditSource Control { get; } = new AuditSource("control");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case AuditSource.Constants.Wire:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>wire</c> value.</summary>
+            public const string Wire = "wire";
+
+            /// <summary>The <c>mcp</c> value.</summary>
+            public const string Mcp = "mcp";
+
+            /// <summary>The <c>rest</c> value.</summary>
+            public const string Rest = "rest";
+
+            /// <summary>The <c>control</c> value.</summary>
+            public const string Control = "control";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<AuditSource> KnownValues { get; } = new[] { Wire, Mcp, Rest, Control };
 
@@ -18390,6 +18696,21 @@ namespace PgBeam
 
         /// <summary>The <c>independent</c> value.</summary>
         public static BatchMode Independent { get; } = new BatchMode("independent");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case BatchMode.Constants.Atomic:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>atomic</c> value.</summary>
+            public const string Atomic = "atomic";
+
+            /// <summary>The <c>independent</c> value.</summary>
+            public const string Independent = "independent";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<BatchMode> KnownValues { get; } = new[] { Atomic, Independent };
@@ -18570,6 +18891,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public BatchOperationResultStatus Status { get; set; }
 
+        /// <summary>
+        /// Set on a failed result only, explaining the failure.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public BatchOperationError? Error { get; set; }
 
@@ -18662,6 +18986,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("applied", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool Applied { get; set; }
 
+        /// <summary>
+        /// How many operations of a batch ended which way.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public BatchSummary Summary { get; set; } = default!;
 
@@ -18787,6 +19114,27 @@ namespace PgBeam
 
         /// <summary>The <c>manual</c> value.</summary>
         public static BillingProvider Manual { get; } = new BillingProvider("manual");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case BillingProvider.Constants.Stripe:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>stripe</c> value.</summary>
+            public const string Stripe = "stripe";
+
+            /// <summary>The <c>vercel</c> value.</summary>
+            public const string Vercel = "vercel";
+
+            /// <summary>The <c>aws</c> value.</summary>
+            public const string Aws = "aws";
+
+            /// <summary>The <c>manual</c> value.</summary>
+            public const string Manual = "manual";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<BillingProvider> KnownValues { get; } = new[] { Stripe, Vercel, Aws, Manual };
@@ -19191,6 +19539,24 @@ namespace PgBeam
         /// <summary>The <c>other</c> value.</summary>
         public static CacheRuleQueryType Other { get; } = new CacheRuleQueryType("other");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case CacheRuleQueryType.Constants.Read:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>read</c> value.</summary>
+            public const string Read = "read";
+
+            /// <summary>The <c>write</c> value.</summary>
+            public const string Write = "write";
+
+            /// <summary>The <c>other</c> value.</summary>
+            public const string Other = "other";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<CacheRuleQueryType> KnownValues { get; } = new[] { Read, Write, Other };
 
@@ -19253,6 +19619,27 @@ namespace PgBeam
 
         /// <summary>The <c>poor</c> value.</summary>
         public static CacheRuleRecommendation Poor { get; } = new CacheRuleRecommendation("poor");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case CacheRuleRecommendation.Constants.Great:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>great</c> value.</summary>
+            public const string Great = "great";
+
+            /// <summary>The <c>good</c> value.</summary>
+            public const string Good = "good";
+
+            /// <summary>The <c>fair</c> value.</summary>
+            public const string Fair = "fair";
+
+            /// <summary>The <c>poor</c> value.</summary>
+            public const string Poor = "poor";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<CacheRuleRecommendation> KnownValues { get; } = new[] { Great, Good, Fair, Poor };
@@ -19448,6 +19835,24 @@ namespace PgBeam
         /// <summary>The <c>gcp</c> value.</summary>
         public static CloudProvider Gcp { get; } = new CloudProvider("gcp");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case CloudProvider.Constants.Aws:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>aws</c> value.</summary>
+            public const string Aws = "aws";
+
+            /// <summary>The <c>azure</c> value.</summary>
+            public const string Azure = "azure";
+
+            /// <summary>The <c>gcp</c> value.</summary>
+            public const string Gcp = "gcp";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<CloudProvider> KnownValues { get; } = new[] { Aws, Azure, Gcp };
 
@@ -19623,9 +20028,15 @@ namespace PgBeam
         [PgBeam.Serialization.Sensitive]
         public required string Password { get; set; }
 
+        /// <summary>
+        /// SSL mode for PostgreSQL connections.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SslMode? SslMode { get; set; }
 
+        /// <summary>
+        /// Whether it is the primary (writes go here) or a replica (serving reads).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DatabaseRole? Role { get; set; }
 
@@ -19647,9 +20058,15 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("auto_read_routing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? AutoReadRouting { get; set; }
 
+        /// <summary>
+        /// Settings for the query cache.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("cache_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CacheConfig? CacheConfig { get; set; }
 
+        /// <summary>
+        /// Settings for the connection pool.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("pool_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PoolConfig? PoolConfig { get; set; }
 
@@ -19752,6 +20169,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public required string Email { get; set; }
 
+        /// <summary>
+        /// Roles that can be given through the members API: the OrgRole values except <c>owner</c>, which changes hands through its own procedure; asking for it here is a 400.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public AssignableOrgRole? Role { get; set; }
 
@@ -19864,9 +20284,15 @@ namespace PgBeam
     public partial class CreateProjectResponse : PgBeam.Serialization.IPgBeamModel
     {
 
+        /// <summary>
+        /// A project's settings and its present state in the control plane.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("project", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public Project Project { get; set; } = default!;
 
+        /// <summary>
+        /// A project's upstream Postgres, as registered with PgBeam.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("database", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public Database? Database { get; set; }
 
@@ -19912,6 +20338,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public required int? Port { get; set; }
 
+        /// <summary>
+        /// SSL mode for PostgreSQL connections.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SslMode? SslMode { get; set; }
 
@@ -20166,6 +20595,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("dns_verification_token", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string DnsVerificationToken { get; set; } = default!;
 
+        /// <summary>
+        /// Records to publish at your DNS provider so the domain verifies.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("dns_instructions", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DnsInstructions? DnsInstructions { get; set; }
 
@@ -20315,6 +20747,24 @@ namespace PgBeam
         /// <summary>The <c>eu</c> value.</summary>
         public static DataResidency Eu { get; } = new DataResidency("eu");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case DataResidency.Constants.Any:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>any</c> value.</summary>
+            public const string Any = "any";
+
+            /// <summary>The <c>us</c> value.</summary>
+            public const string Us = "us";
+
+            /// <summary>The <c>eu</c> value.</summary>
+            public const string Eu = "eu";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<DataResidency> KnownValues { get; } = new[] { Any, Us, Eu };
 
@@ -20398,9 +20848,15 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("username", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Username { get; set; } = default!;
 
+        /// <summary>
+        /// SSL mode for PostgreSQL connections.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SslMode SslMode { get; set; }
 
+        /// <summary>
+        /// Whether it is the primary (writes go here) or a replica (serving reads).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DatabaseRole? Role { get; set; }
 
@@ -20422,9 +20878,15 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("auto_read_routing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? AutoReadRouting { get; set; }
 
+        /// <summary>
+        /// Settings for the query cache.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("cache_config", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CacheConfig CacheConfig { get; set; } = default!;
 
+        /// <summary>
+        /// Settings for the connection pool.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("pool_config", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PoolConfig PoolConfig { get; set; } = default!;
 
@@ -20664,6 +21126,27 @@ namespace PgBeam
         /// <summary>The <c>discarded</c> value.</summary>
         public static DatabaseBranchStatus Discarded { get; } = new DatabaseBranchStatus("discarded");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case DatabaseBranchStatus.Constants.Pending:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>pending</c> value.</summary>
+            public const string Pending = "pending";
+
+            /// <summary>The <c>ready</c> value.</summary>
+            public const string Ready = "ready";
+
+            /// <summary>The <c>error</c> value.</summary>
+            public const string Error = "error";
+
+            /// <summary>The <c>discarded</c> value.</summary>
+            public const string Discarded = "discarded";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<DatabaseBranchStatus> KnownValues { get; } = new[] { Pending, Ready, Error, Discarded };
 
@@ -20720,6 +21203,21 @@ namespace PgBeam
 
         /// <summary>The <c>replica</c> value.</summary>
         public static DatabaseRole Replica { get; } = new DatabaseRole("replica");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case DatabaseRole.Constants.Primary:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>primary</c> value.</summary>
+            public const string Primary = "primary";
+
+            /// <summary>The <c>replica</c> value.</summary>
+            public const string Replica = "replica";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<DatabaseRole> KnownValues { get; } = new[] { Primary, Replica };
@@ -20862,6 +21360,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("query_budget", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int QueryBudget { get; set; }
 
+        /// <summary>
+        /// The invented dataset demo credentials read: PgBeam owns it, every demo shares it, and it is read-only, so no session can alter what the others see.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("dataset", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DemoDataset Dataset { get; set; } = default!;
 
@@ -20871,9 +21372,15 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("walkthrough", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<DemoWalkthroughStep> Walkthrough { get; set; } = default!;
 
+        /// <summary>
+        /// Editable profile settings; the same shape serves create and update.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("policy_template", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyProfileInput PolicyTemplate { get; set; } = default!;
 
+        /// <summary>
+        /// Next steps once the demo has made its case. The policy that governed the demo comes back as a document that the real policy endpoint accepts unchanged, so the evaluation carries over to an account.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("upgrade", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DemoUpgrade Upgrade { get; set; } = default!;
 
@@ -20991,6 +21498,24 @@ namespace PgBeam
         /// <summary>The <c>blocked</c> value.</summary>
         public static DemoExpectedOutcome Blocked { get; } = new DemoExpectedOutcome("blocked");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case DemoExpectedOutcome.Constants.Allow:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>allow</c> value.</summary>
+            public const string Allow = "allow";
+
+            /// <summary>The <c>masked</c> value.</summary>
+            public const string Masked = "masked";
+
+            /// <summary>The <c>blocked</c> value.</summary>
+            public const string Blocked = "blocked";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<DemoExpectedOutcome> KnownValues { get; } = new[] { Allow, Masked, Blocked };
 
@@ -21055,6 +21580,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("tiers", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<DemoTier> Tiers { get; set; } = default!;
 
+        /// <summary>
+        /// The invented dataset demo credentials read: PgBeam owns it, every demo shares it, and it is read-only, so no session can alter what the others see.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("dataset", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DemoDataset Dataset { get; set; } = default!;
 
@@ -21082,6 +21610,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("max_sessions_per_hour_per_client", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int MaxSessionsPerHourPerClient { get; set; }
 
+        /// <summary>
+        /// Next steps once the demo has made its case. The policy that governed the demo comes back as a document that the real policy endpoint accepts unchanged, so the evaluation carries over to an account.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("upgrade", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DemoUpgrade Upgrade { get; set; } = default!;
 
@@ -21479,6 +22010,21 @@ namespace PgBeam
         /// <summary>The <c>extended</c> value.</summary>
         public static DemoTierName Extended { get; } = new DemoTierName("extended");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case DemoTierName.Constants.Free:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>free</c> value.</summary>
+            public const string Free = "free";
+
+            /// <summary>The <c>extended</c> value.</summary>
+            public const string Extended = "extended";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<DemoTierName> KnownValues { get; } = new[] { Free, Extended };
 
@@ -21740,6 +22286,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("policy_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? PolicyId { get; set; }
 
+        /// <summary>
+        /// Editable profile settings; the same shape serves create and update.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("policy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyProfileInput? Policy { get; set; }
 
@@ -21926,6 +22475,27 @@ namespace PgBeam
         /// <summary>The <c>row-filter</c> value.</summary>
         public static DryEvalVerdict RowFilter { get; } = new DryEvalVerdict("row-filter");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case DryEvalVerdict.Constants.Allow:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>allow</c> value.</summary>
+            public const string Allow = "allow";
+
+            /// <summary>The <c>block</c> value.</summary>
+            public const string Block = "block";
+
+            /// <summary>The <c>mask</c> value.</summary>
+            public const string Mask = "mask";
+
+            /// <summary>The <c>row-filter</c> value.</summary>
+            public const string RowFilter = "row-filter";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<DryEvalVerdict> KnownValues { get; } = new[] { Allow, Block, Mask, RowFilter };
 
@@ -22049,6 +22619,87 @@ namespace PgBeam
         /// <summary>The <c>DEMO_TIER_NOT_PURCHASABLE</c> value.</summary>
         public static ErrorCode DemoTierNotPurchasable { get; } = new ErrorCode("DEMO_TIER_NOT_PURCHASABLE");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ErrorCode.Constants.InvalidInput:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>INVALID_INPUT</c> value.</summary>
+            public const string InvalidInput = "INVALID_INPUT";
+
+            /// <summary>The <c>UNSUPPORTED_MEDIA_TYPE</c> value.</summary>
+            public const string UnsupportedMediaType = "UNSUPPORTED_MEDIA_TYPE";
+
+            /// <summary>The <c>PAYLOAD_TOO_LARGE</c> value.</summary>
+            public const string PayloadTooLarge = "PAYLOAD_TOO_LARGE";
+
+            /// <summary>The <c>METHOD_NOT_ALLOWED</c> value.</summary>
+            public const string MethodNotAllowed = "METHOD_NOT_ALLOWED";
+
+            /// <summary>The <c>UNAUTHORIZED</c> value.</summary>
+            public const string Unauthorized = "UNAUTHORIZED";
+
+            /// <summary>The <c>PAYMENT_REQUIRED</c> value.</summary>
+            public const string PaymentRequired = "PAYMENT_REQUIRED";
+
+            /// <summary>The <c>FORBIDDEN</c> value.</summary>
+            public const string Forbidden = "FORBIDDEN";
+
+            /// <summary>The <c>PLAN_LIMIT_REACHED</c> value.</summary>
+            public const string PlanLimitReached = "PLAN_LIMIT_REACHED";
+
+            /// <summary>The <c>NOT_FOUND</c> value.</summary>
+            public const string NotFound = "NOT_FOUND";
+
+            /// <summary>The <c>PRECONDITION_FAILED</c> value.</summary>
+            public const string PreconditionFailed = "PRECONDITION_FAILED";
+
+            /// <summary>The <c>CONFLICT</c> value.</summary>
+            public const string Conflict = "CONFLICT";
+
+            /// <summary>The <c>RESOURCE_EXISTS</c> value.</summary>
+            public const string ResourceExists = "RESOURCE_EXISTS";
+
+            /// <summary>The <c>INVALID_STATE</c> value.</summary>
+            public const string InvalidState = "INVALID_STATE";
+
+            /// <summary>The <c>IDEMPOTENCY_KEY_REUSED</c> value.</summary>
+            public const string IdempotencyKeyReused = "IDEMPOTENCY_KEY_REUSED";
+
+            /// <summary>The <c>RATE_LIMITED</c> value.</summary>
+            public const string RateLimited = "RATE_LIMITED";
+
+            /// <summary>The <c>INTERNAL_ERROR</c> value.</summary>
+            public const string InternalError = "INTERNAL_ERROR";
+
+            /// <summary>The <c>BAD_GATEWAY</c> value.</summary>
+            public const string BadGateway = "BAD_GATEWAY";
+
+            /// <summary>The <c>SERVICE_UNAVAILABLE</c> value.</summary>
+            public const string ServiceUnavailable = "SERVICE_UNAVAILABLE";
+
+            /// <summary>The <c>TIMEOUT</c> value.</summary>
+            public const string Timeout = "TIMEOUT";
+
+            /// <summary>The <c>DEMO_NOT_CONFIGURED</c> value.</summary>
+            public const string DemoNotConfigured = "DEMO_NOT_CONFIGURED";
+
+            /// <summary>The <c>DEMO_PAUSED</c> value.</summary>
+            public const string DemoPaused = "DEMO_PAUSED";
+
+            /// <summary>The <c>DEMO_CAPACITY_FULL</c> value.</summary>
+            public const string DemoCapacityFull = "DEMO_CAPACITY_FULL";
+
+            /// <summary>The <c>DEMO_BUSY</c> value.</summary>
+            public const string DemoBusy = "DEMO_BUSY";
+
+            /// <summary>The <c>DEMO_TIER_NOT_PURCHASABLE</c> value.</summary>
+            public const string DemoTierNotPurchasable = "DEMO_TIER_NOT_PURCHASABLE";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ErrorCode> KnownValues { get; } = new[] { InvalidInput, UnsupportedMediaType, PayloadTooLarge, MethodNotAllowed, Unauthorized, PaymentRequired, Forbidden, PlanLimitReached, NotFound, PreconditionFailed, Conflict, ResourceExists, InvalidState, IdempotencyKeyReused, RateLimited, InternalError, BadGateway, ServiceUnavailable, Timeout, DemoNotConfigured, DemoPaused, DemoCapacityFull, DemoBusy, DemoTierNotPurchasable };
 
@@ -22119,6 +22770,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("instance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Instance { get; set; }
 
+        /// <summary>
+        /// The error's identity as a stable code; this is what to branch on. It survives rewording of messages and separates situations that share a status (a role refusal from a plan limit, a taken name from a wrong state). Codes are added as new situations appear, so expect unknown values and fall back on the status.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("code", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public ErrorCode? Code { get; set; }
 
@@ -22216,6 +22870,9 @@ namespace PgBeam
     public partial class GetSupportCaseResponse : PgBeam.Serialization.IPgBeamModel
     {
 
+        /// <summary>
+        /// Ticket raised by someone in an organization.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("case", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SupportCase Case { get; set; } = default!;
 
@@ -22330,6 +22987,21 @@ namespace PgBeam
 
         /// <summary>The <c>degraded</c> value.</summary>
         public static HealthStatus Degraded { get; } = new HealthStatus("degraded");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case HealthStatus.Constants.Ok:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>ok</c> value.</summary>
+            public const string Ok = "ok";
+
+            /// <summary>The <c>degraded</c> value.</summary>
+            public const string Degraded = "degraded";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<HealthStatus> KnownValues { get; } = new[] { Ok, Degraded };
@@ -23345,6 +24017,24 @@ namespace PgBeam
         /// <summary>The <c>active_connections</c> value.</summary>
         public static ListProjectsSortBy ActiveConnections { get; } = new ListProjectsSortBy("active_connections");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ListProjectsSortBy.Constants.Name:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>name</c> value.</summary>
+            public const string Name = "name";
+
+            /// <summary>The <c>created_at</c> value.</summary>
+            public const string CreatedAt = "created_at";
+
+            /// <summary>The <c>active_connections</c> value.</summary>
+            public const string ActiveConnections = "active_connections";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ListProjectsSortBy> KnownValues { get; } = new[] { Name, CreatedAt, ActiveConnections };
 
@@ -23658,6 +24348,24 @@ namespace PgBeam
         /// <summary>The <c>hash</c> value.</summary>
         public static MaskKind Hash { get; } = new MaskKind("hash");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case MaskKind.Constants.Redact:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>redact</c> value.</summary>
+            public const string Redact = "redact";
+
+            /// <summary>The <c>null</c> value.</summary>
+            public const string Null = "null";
+
+            /// <summary>The <c>hash</c> value.</summary>
+            public const string Hash = "hash";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<MaskKind> KnownValues { get; } = new[] { Redact, Null, Hash };
 
@@ -23955,6 +24663,24 @@ namespace PgBeam
         /// <summary>The <c>error</c> value.</summary>
         public static MigrationFindingSeverity Error { get; } = new MigrationFindingSeverity("error");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case MigrationFindingSeverity.Constants.Info:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>info</c> value.</summary>
+            public const string Info = "info";
+
+            /// <summary>The <c>warning</c> value.</summary>
+            public const string Warning = "warning";
+
+            /// <summary>The <c>error</c> value.</summary>
+            public const string Error = "error";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<MigrationFindingSeverity> KnownValues { get; } = new[] { Info, Warning, Error };
 
@@ -24251,6 +24977,33 @@ namespace PgBeam
         /// <summary>The <c>agent_credential_created</c> value.</summary>
         public static OnboardingStep AgentCredentialCreated { get; } = new OnboardingStep("agent_credential_created");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case OnboardingStep.Constants.ProjectCreated:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>project_created</c> value.</summary>
+            public const string ProjectCreated = "project_created";
+
+            /// <summary>The <c>database_added</c> value.</summary>
+            public const string DatabaseAdded = "database_added";
+
+            /// <summary>The <c>connection_tested</c> value.</summary>
+            public const string ConnectionTested = "connection_tested";
+
+            /// <summary>The <c>connection_string_copied</c> value.</summary>
+            public const string ConnectionStringCopied = "connection_string_copied";
+
+            /// <summary>The <c>first_query_run</c> value.</summary>
+            public const string FirstQueryRun = "first_query_run";
+
+            /// <summary>The <c>agent_credential_created</c> value.</summary>
+            public const string AgentCredentialCreated = "agent_credential_created";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<OnboardingStep> KnownValues { get; } = new[] { ProjectCreated, DatabaseAdded, ConnectionTested, ConnectionStringCopied, FirstQueryRun, AgentCredentialCreated };
 
@@ -24303,6 +25056,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("email", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Email { get; set; } = default!;
 
+        /// <summary>
+        /// A member's role. Each role adds permissions to the one below; <c>owner</c> holds all of them, including billing and deleting the organization.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public OrgRole Role { get; set; }
 
@@ -24386,6 +25142,27 @@ namespace PgBeam
         /// <summary>The <c>canceled</c> value.</summary>
         public static OrgInvitationStatus Canceled { get; } = new OrgInvitationStatus("canceled");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case OrgInvitationStatus.Constants.Pending:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>pending</c> value.</summary>
+            public const string Pending = "pending";
+
+            /// <summary>The <c>accepted</c> value.</summary>
+            public const string Accepted = "accepted";
+
+            /// <summary>The <c>rejected</c> value.</summary>
+            public const string Rejected = "rejected";
+
+            /// <summary>The <c>canceled</c> value.</summary>
+            public const string Canceled = "canceled";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<OrgInvitationStatus> KnownValues { get; } = new[] { Pending, Accepted, Rejected, Canceled };
 
@@ -24456,6 +25233,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("image", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Image { get; set; }
 
+        /// <summary>
+        /// A member's role. Each role adds permissions to the one below; <c>owner</c> holds all of them, including billing and deleting the organization.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public OrgRole Role { get; set; }
 
@@ -24539,6 +25319,39 @@ namespace PgBeam
 
         /// <summary>The <c>approver</c> value.</summary>
         public static OrgRole Approver { get; } = new OrgRole("approver");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case OrgRole.Constants.Owner:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>owner</c> value.</summary>
+            public const string Owner = "owner";
+
+            /// <summary>The <c>admin</c> value.</summary>
+            public const string Admin = "admin";
+
+            /// <summary>The <c>member</c> value.</summary>
+            public const string Member = "member";
+
+            /// <summary>The <c>security_admin</c> value.</summary>
+            public const string SecurityAdmin = "security_admin";
+
+            /// <summary>The <c>billing_admin</c> value.</summary>
+            public const string BillingAdmin = "billing_admin";
+
+            /// <summary>The <c>auditor</c> value.</summary>
+            public const string Auditor = "auditor";
+
+            /// <summary>The <c>policy-author</c> value.</summary>
+            public const string PolicyAuthor = "policy-author";
+
+            /// <summary>The <c>approver</c> value.</summary>
+            public const string Approver = "approver";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<OrgRole> KnownValues { get; } = new[] { Owner, Admin, Member, SecurityAdmin, BillingAdmin, Auditor, PolicyAuthor, Approver };
@@ -24664,6 +25477,9 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeSpendCappedAt() => _SpendCappedAtSet;
 
+        /// <summary>
+        /// Limits the plan actually applies to the org.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("limits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PlanLimits Limits { get; set; } = default!;
 
@@ -25102,6 +25918,54 @@ namespace PgBeam
         /// <summary>The <c>other</c> value.</summary>
         public static PiiType Other { get; } = new PiiType("other");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PiiType.Constants.Email:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>email</c> value.</summary>
+            public const string Email = "email";
+
+            /// <summary>The <c>phone</c> value.</summary>
+            public const string Phone = "phone";
+
+            /// <summary>The <c>ssn</c> value.</summary>
+            public const string Ssn = "ssn";
+
+            /// <summary>The <c>credit_card</c> value.</summary>
+            public const string CreditCard = "credit_card";
+
+            /// <summary>The <c>ip_address</c> value.</summary>
+            public const string IpAddress = "ip_address";
+
+            /// <summary>The <c>full_name</c> value.</summary>
+            public const string FullName = "full_name";
+
+            /// <summary>The <c>street_address</c> value.</summary>
+            public const string StreetAddress = "street_address";
+
+            /// <summary>The <c>date_of_birth</c> value.</summary>
+            public const string DateOfBirth = "date_of_birth";
+
+            /// <summary>The <c>national_id</c> value.</summary>
+            public const string NationalId = "national_id";
+
+            /// <summary>The <c>passport</c> value.</summary>
+            public const string Passport = "passport";
+
+            /// <summary>The <c>bank_account</c> value.</summary>
+            public const string BankAccount = "bank_account";
+
+            /// <summary>The <c>api_secret</c> value.</summary>
+            public const string ApiSecret = "api_secret";
+
+            /// <summary>The <c>other</c> value.</summary>
+            public const string Other = "other";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PiiType> KnownValues { get; } = new[] { Email, Phone, Ssn, CreditCard, IpAddress, FullName, StreetAddress, DateOfBirth, NationalId, Passport, BankAccount, ApiSecret, Other };
 
@@ -25184,6 +26048,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("trial_days", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? TrialDays { get; set; }
 
+        /// <summary>
+        /// Limits the plan actually applies to the org.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("limits", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PlanLimits Limits { get; set; } = default!;
 
@@ -25388,6 +26255,27 @@ namespace PgBeam
         /// <summary>The <c>enterprise</c> value.</summary>
         public static PlanTier Enterprise { get; } = new PlanTier("enterprise");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PlanTier.Constants.Starter:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>starter</c> value.</summary>
+            public const string Starter = "starter";
+
+            /// <summary>The <c>pro</c> value.</summary>
+            public const string Pro = "pro";
+
+            /// <summary>The <c>scale</c> value.</summary>
+            public const string Scale = "scale";
+
+            /// <summary>The <c>enterprise</c> value.</summary>
+            public const string Enterprise = "enterprise";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PlanTier> KnownValues { get; } = new[] { Starter, Pro, Scale, Enterprise };
 
@@ -25452,6 +26340,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("access_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyProfileAccessMode AccessMode { get; set; }
 
+        /// <summary>
+        /// Allow and deny lists by statement kind. If allow is empty, whatever the access mode permits is allowed.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("statement_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public StatementRules? StatementRules { get; set; }
 
@@ -25655,6 +26546,21 @@ namespace PgBeam
         /// <summary>The <c>read_write</c> value.</summary>
         public static PolicyProfileAccessMode ReadWrite { get; } = new PolicyProfileAccessMode("read_write");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PolicyProfileAccessMode.Constants.ReadOnly:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>read_only</c> value.</summary>
+            public const string ReadOnly = "read_only";
+
+            /// <summary>The <c>read_write</c> value.</summary>
+            public const string ReadWrite = "read_write";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PolicyProfileAccessMode> KnownValues { get; } = new[] { ReadOnly, ReadWrite };
 
@@ -25718,6 +26624,27 @@ namespace PgBeam
         /// <summary>The <c>all</c> value.</summary>
         public static PolicyProfileApprovalMode All { get; } = new PolicyProfileApprovalMode("all");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PolicyProfileApprovalMode.Constants.Off:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>off</c> value.</summary>
+            public const string Off = "off";
+
+            /// <summary>The <c>writes</c> value.</summary>
+            public const string Writes = "writes";
+
+            /// <summary>The <c>ddl</c> value.</summary>
+            public const string Ddl = "ddl";
+
+            /// <summary>The <c>all</c> value.</summary>
+            public const string All = "all";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PolicyProfileApprovalMode> KnownValues { get; } = new[] { Off, Writes, Ddl, All };
 
@@ -25778,6 +26705,24 @@ namespace PgBeam
         /// <summary>The <c>block</c> value.</summary>
         public static PolicyProfileContentScanMode Block { get; } = new PolicyProfileContentScanMode("block");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PolicyProfileContentScanMode.Constants.Off:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>off</c> value.</summary>
+            public const string Off = "off";
+
+            /// <summary>The <c>annotate</c> value.</summary>
+            public const string Annotate = "annotate";
+
+            /// <summary>The <c>block</c> value.</summary>
+            public const string Block = "block";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PolicyProfileContentScanMode> KnownValues { get; } = new[] { Off, Annotate, Block };
 
@@ -25830,6 +26775,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("access_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyProfileAccessMode? AccessMode { get; set; }
 
+        /// <summary>
+        /// Allow and deny lists by statement kind. If allow is empty, whatever the access mode permits is allowed.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("statement_rules", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public StatementRules? StatementRules { get; set; }
 
@@ -26003,6 +26951,24 @@ namespace PgBeam
         /// <summary>The <c>block</c> value.</summary>
         public static PolicyProfileMigrationSafety Block { get; } = new PolicyProfileMigrationSafety("block");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PolicyProfileMigrationSafety.Constants.Off:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>off</c> value.</summary>
+            public const string Off = "off";
+
+            /// <summary>The <c>warn</c> value.</summary>
+            public const string Warn = "warn";
+
+            /// <summary>The <c>block</c> value.</summary>
+            public const string Block = "block";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PolicyProfileMigrationSafety> KnownValues { get; } = new[] { Off, Warn, Block };
 
@@ -26063,6 +27029,24 @@ namespace PgBeam
         /// <summary>The <c>sandbox</c> value.</summary>
         public static PolicyProfileWriteMode Sandbox { get; } = new PolicyProfileWriteMode("sandbox");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PolicyProfileWriteMode.Constants.Normal:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>normal</c> value.</summary>
+            public const string Normal = "normal";
+
+            /// <summary>The <c>rollback</c> value.</summary>
+            public const string Rollback = "rollback";
+
+            /// <summary>The <c>sandbox</c> value.</summary>
+            public const string Sandbox = "sandbox";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PolicyProfileWriteMode> KnownValues { get; } = new[] { Normal, Rollback, Sandbox };
 
@@ -26115,9 +27099,15 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("message", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Message { get; set; }
 
+        /// <summary>
+        /// Editable profile settings; the same shape serves create and update.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("candidate", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyProfileInput? Candidate { get; set; }
 
+        /// <summary>
+        /// Candidate policy applied to logged agent traffic: summary counts and a per-query list that puts changes on top.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("replay", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyReplayResult? Replay { get; set; }
 
@@ -26256,6 +27246,27 @@ namespace PgBeam
         /// <summary>The <c>still_blocked</c> value.</summary>
         public static PolicyReplayChange StillBlocked { get; } = new PolicyReplayChange("still_blocked");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PolicyReplayChange.Constants.NewlyBlocked:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>newly_blocked</c> value.</summary>
+            public const string NewlyBlocked = "newly_blocked";
+
+            /// <summary>The <c>newly_allowed</c> value.</summary>
+            public const string NewlyAllowed = "newly_allowed";
+
+            /// <summary>The <c>still_allowed</c> value.</summary>
+            public const string StillAllowed = "still_allowed";
+
+            /// <summary>The <c>still_blocked</c> value.</summary>
+            public const string StillBlocked = "still_blocked";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PolicyReplayChange> KnownValues { get; } = new[] { NewlyBlocked, NewlyAllowed, StillAllowed, StillBlocked };
 
@@ -26302,6 +27313,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("policy_id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? PolicyId { get; set; }
 
+        /// <summary>
+        /// Editable profile settings; the same shape serves create and update.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("policy", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyProfileInput? Policy { get; set; }
 
@@ -26423,6 +27437,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("change", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyReplayChange Change { get; set; }
 
+        /// <summary>
+        /// Predicted proxy decision for this statement and policy. <c>verdict</c> summarizes it; other fields give the reasons.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("result", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DryEvalResult Result { get; set; } = default!;
 
@@ -26471,6 +27488,9 @@ namespace PgBeam
     public partial class PolicyReplayResult : PgBeam.Serialization.IPgBeamModel
     {
 
+        /// <summary>
+        /// Replay totals.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("summary", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PolicyReplaySummary Summary { get; set; } = default!;
 
@@ -26653,6 +27673,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("min_pool_size", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public required int? MinPoolSize { get; set; }
 
+        /// <summary>
+        /// Mode the connection pool runs in.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("pool_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public required PoolMode? PoolMode { get; set; }
 
@@ -26715,6 +27738,24 @@ namespace PgBeam
 
         /// <summary>The <c>statement</c> value.</summary>
         public static PoolMode Statement { get; } = new PoolMode("statement");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PoolMode.Constants.Session:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>session</c> value.</summary>
+            public const string Session = "session";
+
+            /// <summary>The <c>transaction</c> value.</summary>
+            public const string Transaction = "transaction";
+
+            /// <summary>The <c>statement</c> value.</summary>
+            public const string Statement = "statement";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PoolMode> KnownValues { get; } = new[] { Session, Transaction, Statement };
@@ -26846,6 +27887,9 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeDefaultPolicyProfileId() => _DefaultPolicyProfileIdSet;
 
+        /// <summary>
+        /// Where a project's data may be processed. <c>any</c>, the default, serves queries from the closest data-plane metro. <c>us</c> or <c>eu</c> require a serving metro inside that jurisdiction; a connection served from a metro elsewhere is failed closed, so regulated workloads are never processed outside the permitted region.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("residency", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DataResidency? Residency { get; set; }
 
@@ -26867,6 +27911,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("active_connections", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? ActiveConnections { get; set; }
 
+        /// <summary>
+        /// Lifecycle state of a project.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public ProjectStatus Status { get; set; }
 
@@ -27034,9 +28081,15 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("queries", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<QueryInsight> Queries { get; set; } = default!;
 
+        /// <summary>
+        /// Cache totals over the requested window.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("cache", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CacheSummary Cache { get; set; } = default!;
 
+        /// <summary>
+        /// Latency totals over the requested window.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("latency", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public LatencySummary Latency { get; set; } = default!;
 
@@ -27095,6 +28148,27 @@ namespace PgBeam
 
         /// <summary>The <c>7d</c> value.</summary>
         public static ProjectInsightsRange SevenDays { get; } = new ProjectInsightsRange("7d");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ProjectInsightsRange.Constants.OneHour:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>1h</c> value.</summary>
+            public const string OneHour = "1h";
+
+            /// <summary>The <c>6h</c> value.</summary>
+            public const string SixHours = "6h";
+
+            /// <summary>The <c>24h</c> value.</summary>
+            public const string TwentyFourHours = "24h";
+
+            /// <summary>The <c>7d</c> value.</summary>
+            public const string SevenDays = "7d";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ProjectInsightsRange> KnownValues { get; } = new[] { OneHour, SixHours, TwentyFourHours, SevenDays };
@@ -27190,6 +28264,24 @@ namespace PgBeam
 
         /// <summary>The <c>deleted</c> value.</summary>
         public static ProjectStatus Deleted { get; } = new ProjectStatus("deleted");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ProjectStatus.Constants.Active:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>active</c> value.</summary>
+            public const string Active = "active";
+
+            /// <summary>The <c>suspended</c> value.</summary>
+            public const string Suspended = "suspended";
+
+            /// <summary>The <c>deleted</c> value.</summary>
+            public const string Deleted = "deleted";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ProjectStatus> KnownValues { get; } = new[] { Active, Suspended, Deleted };
@@ -27361,6 +28453,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Name { get; set; } = default!;
 
+        /// <summary>
+        /// Cloud provider.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("provider", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CloudProvider Provider { get; set; }
 
@@ -27440,6 +28535,24 @@ namespace PgBeam
 
         /// <summary>The <c>inactive</c> value.</summary>
         public static RegionStatus Inactive { get; } = new RegionStatus("inactive");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case RegionStatus.Constants.Active:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>active</c> value.</summary>
+            public const string Active = "active";
+
+            /// <summary>The <c>draining</c> value.</summary>
+            public const string Draining = "draining";
+
+            /// <summary>The <c>inactive</c> value.</summary>
+            public const string Inactive = "inactive";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<RegionStatus> KnownValues { get; } = new[] { Active, Draining, Inactive };
@@ -27541,6 +28654,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("port", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int Port { get; set; }
 
+        /// <summary>
+        /// SSL mode for PostgreSQL connections.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SslMode SslMode { get; set; }
 
@@ -27722,6 +28838,24 @@ namespace PgBeam
         /// <summary>The <c>high</c> value.</summary>
         public static ScanTextConfidence High { get; } = new ScanTextConfidence("high");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ScanTextConfidence.Constants.Low:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>low</c> value.</summary>
+            public const string Low = "low";
+
+            /// <summary>The <c>medium</c> value.</summary>
+            public const string Medium = "medium";
+
+            /// <summary>The <c>high</c> value.</summary>
+            public const string High = "high";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ScanTextConfidence> KnownValues { get; } = new[] { Low, Medium, High };
 
@@ -27852,6 +28986,21 @@ namespace PgBeam
 
         /// <summary>The <c>lexical</c> value.</summary>
         public static ScanTextLayer Lexical { get; } = new ScanTextLayer("lexical");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ScanTextLayer.Constants.Structural:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>structural</c> value.</summary>
+            public const string Structural = "structural";
+
+            /// <summary>The <c>lexical</c> value.</summary>
+            public const string Lexical = "lexical";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ScanTextLayer> KnownValues { get; } = new[] { Structural, Lexical };
@@ -28061,6 +29210,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("engine", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string Engine { get; set; } = default!;
 
+        /// <summary>
+        /// The caller's position against the free daily allowance and any scans it bought, reported with every answered scan so a 402 does not come as a surprise.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("quota", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public ScanTextQuota Quota { get; set; } = default!;
 
@@ -28498,6 +29650,27 @@ namespace PgBeam
         /// <summary>The <c>other</c> value.</summary>
         public static SchemaCatalogRelationKind Other { get; } = new SchemaCatalogRelationKind("other");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case SchemaCatalogRelationKind.Constants.Table:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>table</c> value.</summary>
+            public const string Table = "table";
+
+            /// <summary>The <c>view</c> value.</summary>
+            public const string View = "view";
+
+            /// <summary>The <c>materialized_view</c> value.</summary>
+            public const string MaterializedView = "materialized_view";
+
+            /// <summary>The <c>other</c> value.</summary>
+            public const string Other = "other";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<SchemaCatalogRelationKind> KnownValues { get; } = new[] { Table, View, MaterializedView, Other };
 
@@ -28676,6 +29849,9 @@ namespace PgBeam
     public partial class SelfHostEnrollmentSecret : PgBeam.Serialization.IPgBeamModel
     {
 
+        /// <summary>
+        /// Credential allowing a self-hosted (BYOC) proxy to authenticate, for an organization, to the control plane's config/audit gRPC stream. After creation only its metadata is returned, never the token.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("enrollment", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SelfHostEnrollment Enrollment { get; set; } = default!;
 
@@ -28745,6 +29921,33 @@ namespace PgBeam
 
         /// <summary>The <c>verify-full</c> value.</summary>
         public static SslMode VerifyFull { get; } = new SslMode("verify-full");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case SslMode.Constants.Disable:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>disable</c> value.</summary>
+            public const string Disable = "disable";
+
+            /// <summary>The <c>allow</c> value.</summary>
+            public const string Allow = "allow";
+
+            /// <summary>The <c>prefer</c> value.</summary>
+            public const string Prefer = "prefer";
+
+            /// <summary>The <c>require</c> value.</summary>
+            public const string Require = "require";
+
+            /// <summary>The <c>verify-ca</c> value.</summary>
+            public const string VerifyCa = "verify-ca";
+
+            /// <summary>The <c>verify-full</c> value.</summary>
+            public const string VerifyFull = "verify-full";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<SslMode> KnownValues { get; } = new[] { Disable, Allow, Prefer, Require, VerifyCa, VerifyFull };
@@ -28865,6 +30068,42 @@ namespace PgBeam
         /// <summary>The <c>paused</c> value.</summary>
         public static SubscriptionStatus Paused { get; } = new SubscriptionStatus("paused");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case SubscriptionStatus.Constants.None:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>none</c> value.</summary>
+            public const string None = "none";
+
+            /// <summary>The <c>active</c> value.</summary>
+            public const string Active = "active";
+
+            /// <summary>The <c>trialing</c> value.</summary>
+            public const string Trialing = "trialing";
+
+            /// <summary>The <c>past_due</c> value.</summary>
+            public const string PastDue = "past_due";
+
+            /// <summary>The <c>canceled</c> value.</summary>
+            public const string Canceled = "canceled";
+
+            /// <summary>The <c>unpaid</c> value.</summary>
+            public const string Unpaid = "unpaid";
+
+            /// <summary>The <c>incomplete</c> value.</summary>
+            public const string Incomplete = "incomplete";
+
+            /// <summary>The <c>incomplete_expired</c> value.</summary>
+            public const string IncompleteExpired = "incomplete_expired";
+
+            /// <summary>The <c>paused</c> value.</summary>
+            public const string Paused = "paused";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<SubscriptionStatus> KnownValues { get; } = new[] { None, Active, Trialing, PastDue, Canceled, Unpaid, Incomplete, IncompleteExpired, Paused };
 
@@ -28941,6 +30180,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("severity", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int Severity { get; set; }
 
+        /// <summary>
+        /// Status a support case is currently in.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SupportCaseStatus Status { get; set; }
 
@@ -29055,6 +30297,21 @@ namespace PgBeam
         /// <summary>The <c>closed</c> value.</summary>
         public static SupportCaseStatus Closed { get; } = new SupportCaseStatus("closed");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case SupportCaseStatus.Constants.Open:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>open</c> value.</summary>
+            public const string Open = "open";
+
+            /// <summary>The <c>closed</c> value.</summary>
+            public const string Closed = "closed";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<SupportCaseStatus> KnownValues { get; } = new[] { Open, Closed };
 
@@ -29107,6 +30364,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("case_id", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string CaseId { get; set; } = default!;
 
+        /// <summary>
+        /// Where the message came from.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("source", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SupportMessageSource Source { get; set; }
 
@@ -29218,6 +30478,21 @@ namespace PgBeam
 
         /// <summary>The <c>slack</c> value.</summary>
         public static SupportMessageSource Slack { get; } = new SupportMessageSource("slack");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case SupportMessageSource.Constants.User:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>user</c> value.</summary>
+            public const string User = "user";
+
+            /// <summary>The <c>slack</c> value.</summary>
+            public const string Slack = "slack";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<SupportMessageSource> KnownValues { get; } = new[] { User, Slack };
@@ -29470,6 +30745,9 @@ namespace PgBeam
     public partial class UpdateCacheRuleResponse : PgBeam.Serialization.IPgBeamModel
     {
 
+        /// <summary>
+        /// A query shape seen on a database, with the suggested caching choice for it.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("entry", Required = Newtonsoft.Json.Required.Always, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CacheRuleEntry Entry { get; set; } = default!;
 
@@ -29533,9 +30811,15 @@ namespace PgBeam
         [PgBeam.Serialization.Sensitive]
         public string? Password { get; set; }
 
+        /// <summary>
+        /// SSL mode for PostgreSQL connections.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("ssl_mode", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SslMode? SslMode { get; set; }
 
+        /// <summary>
+        /// Whether it is the primary (writes go here) or a replica (serving reads).
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DatabaseRole? Role { get; set; }
 
@@ -29557,9 +30841,15 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("auto_read_routing", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public bool? AutoReadRouting { get; set; }
 
+        /// <summary>
+        /// Settings for the query cache.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("cache_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CacheConfig? CacheConfig { get; set; }
 
+        /// <summary>
+        /// Settings for the connection pool.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("pool_config", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public PoolConfig? PoolConfig { get; set; }
 
@@ -29643,6 +30933,9 @@ namespace PgBeam
     public partial class UpdateOrgMemberRoleRequest : PgBeam.Serialization.IPgBeamModel
     {
 
+        /// <summary>
+        /// Roles that can be given through the members API: the OrgRole values except <c>owner</c>, which changes hands through its own procedure; asking for it here is a 400.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("role", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public required AssignableOrgRole? Role { get; set; }
 
@@ -29693,6 +30986,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("tags", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.Collections.Generic.IList<string>? Tags { get; set; }
 
+        /// <summary>
+        /// Lifecycle state of a project.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public ProjectStatus? Status { get; set; }
 
@@ -29720,6 +31016,9 @@ namespace PgBeam
         [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
         public bool ShouldSerializeDefaultPolicyProfileId() => _DefaultPolicyProfileIdSet;
 
+        /// <summary>
+        /// Where a project's data may be processed. <c>any</c>, the default, serves queries from the closest data-plane metro. <c>us</c> or <c>eu</c> require a serving metro inside that jurisdiction; a connection served from a metro elsewhere is failed closed, so regulated workloads are never processed outside the permitted region.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("residency", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public DataResidency? Residency { get; set; }
 
@@ -29810,6 +31109,9 @@ namespace PgBeam
     public partial class UpdateSupportCaseRequest : PgBeam.Serialization.IPgBeamModel
     {
 
+        /// <summary>
+        /// Status a support case is currently in.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("status", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public SupportCaseStatus? Status { get; set; }
 
@@ -29967,6 +31269,24 @@ namespace PgBeam
         /// <summary>The <c>deleted</c> value.</summary>
         public static VercelResourceState Deleted { get; } = new VercelResourceState("deleted");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case VercelResourceState.Constants.Ready:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>ready</c> value.</summary>
+            public const string Ready = "ready";
+
+            /// <summary>The <c>suspended</c> value.</summary>
+            public const string Suspended = "suspended";
+
+            /// <summary>The <c>deleted</c> value.</summary>
+            public const string Deleted = "deleted";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<VercelResourceState> KnownValues { get; } = new[] { Ready, Suspended, Deleted };
 
@@ -30102,6 +31422,9 @@ namespace PgBeam
         [Newtonsoft.Json.JsonProperty("error", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Error { get; set; }
 
+        /// <summary>
+        /// Vanity hostname pointing at a project.
+        /// </summary>
         [Newtonsoft.Json.JsonProperty("domain", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public CustomDomain? Domain { get; set; }
 
@@ -30412,6 +31735,48 @@ namespace PgBeam
         /// <summary>The <c>webhook.test</c> value.</summary>
         public static WebhookEventType WebhookTest { get; } = new WebhookEventType("webhook.test");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case WebhookEventType.Constants.QueryBlocked:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>query_blocked</c> value.</summary>
+            public const string QueryBlocked = "query_blocked";
+
+            /// <summary>The <c>budget_exhausted</c> value.</summary>
+            public const string BudgetExhausted = "budget_exhausted";
+
+            /// <summary>The <c>kill_switch</c> value.</summary>
+            public const string KillSwitch = "kill_switch";
+
+            /// <summary>The <c>masked</c> value.</summary>
+            public const string Masked = "masked";
+
+            /// <summary>The <c>migration_flagged</c> value.</summary>
+            public const string MigrationFlagged = "migration_flagged";
+
+            /// <summary>The <c>approval_requested</c> value.</summary>
+            public const string ApprovalRequested = "approval_requested";
+
+            /// <summary>The <c>anomaly_alert</c> value.</summary>
+            public const string AnomalyAlert = "anomaly_alert";
+
+            /// <summary>The <c>canary_tripped</c> value.</summary>
+            public const string CanaryTripped = "canary_tripped";
+
+            /// <summary>The <c>content_flagged</c> value.</summary>
+            public const string ContentFlagged = "content_flagged";
+
+            /// <summary>The <c>audit_checkpoint</c> value.</summary>
+            public const string AuditCheckpoint = "audit_checkpoint";
+
+            /// <summary>The <c>webhook.test</c> value.</summary>
+            public const string WebhookTest = "webhook.test";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<WebhookEventType> KnownValues { get; } = new[] { QueryBlocked, BudgetExhausted, KillSwitch, Masked, MigrationFlagged, ApprovalRequested, AnomalyAlert, CanaryTripped, ContentFlagged, AuditCheckpoint, WebhookTest };
 
@@ -30474,6 +31839,27 @@ namespace PgBeam
 
         /// <summary>The <c>elastic</c> value.</summary>
         public static WebhookPayloadFormat Elastic { get; } = new WebhookPayloadFormat("elastic");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case WebhookPayloadFormat.Constants.Json:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>json</c> value.</summary>
+            public const string Json = "json";
+
+            /// <summary>The <c>splunk_hec</c> value.</summary>
+            public const string SplunkHec = "splunk_hec";
+
+            /// <summary>The <c>datadog</c> value.</summary>
+            public const string Datadog = "datadog";
+
+            /// <summary>The <c>elastic</c> value.</summary>
+            public const string Elastic = "elastic";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<WebhookPayloadFormat> KnownValues { get; } = new[] { Json, SplunkHec, Datadog, Elastic };
@@ -30595,6 +31981,27 @@ namespace PgBeam
         /// <summary>The <c>put_schema_annotation</c> value.</summary>
         public static BatchOperationOp PutSchemaAnnotation { get; } = new BatchOperationOp("put_schema_annotation");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case BatchOperationOp.Constants.RevokeAgentCredential:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>revoke_agent_credential</c> value.</summary>
+            public const string RevokeAgentCredential = "revoke_agent_credential";
+
+            /// <summary>The <c>set_agent_credential_status</c> value.</summary>
+            public const string SetAgentCredentialStatus = "set_agent_credential_status";
+
+            /// <summary>The <c>update_anomaly_alert</c> value.</summary>
+            public const string UpdateAnomalyAlert = "update_anomaly_alert";
+
+            /// <summary>The <c>put_schema_annotation</c> value.</summary>
+            public const string PutSchemaAnnotation = "put_schema_annotation";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<BatchOperationOp> KnownValues { get; } = new[] { RevokeAgentCredential, SetAgentCredentialStatus, UpdateAnomalyAlert, PutSchemaAnnotation };
 
@@ -30658,6 +32065,27 @@ namespace PgBeam
         /// <summary>The <c>internal</c> value.</summary>
         public static BatchOperationErrorCode Internal { get; } = new BatchOperationErrorCode("internal");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case BatchOperationErrorCode.Constants.InvalidInput:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>invalid_input</c> value.</summary>
+            public const string InvalidInput = "invalid_input";
+
+            /// <summary>The <c>not_found</c> value.</summary>
+            public const string NotFound = "not_found";
+
+            /// <summary>The <c>conflict</c> value.</summary>
+            public const string Conflict = "conflict";
+
+            /// <summary>The <c>internal</c> value.</summary>
+            public const string Internal = "internal";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<BatchOperationErrorCode> KnownValues { get; } = new[] { InvalidInput, NotFound, Conflict, Internal };
 
@@ -30717,6 +32145,24 @@ namespace PgBeam
 
         /// <summary>The <c>not_applied</c> value.</summary>
         public static BatchOperationResultStatus NotApplied { get; } = new BatchOperationResultStatus("not_applied");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case BatchOperationResultStatus.Constants.Succeeded:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>succeeded</c> value.</summary>
+            public const string Succeeded = "succeeded";
+
+            /// <summary>The <c>failed</c> value.</summary>
+            public const string Failed = "failed";
+
+            /// <summary>The <c>not_applied</c> value.</summary>
+            public const string NotApplied = "not_applied";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<BatchOperationResultStatus> KnownValues { get; } = new[] { Succeeded, Failed, NotApplied };
@@ -30781,6 +32227,27 @@ namespace PgBeam
         /// <summary>The <c>nulled</c> value.</summary>
         public static DemoColumnTreatment Nulled { get; } = new DemoColumnTreatment("nulled");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case DemoColumnTreatment.Constants.Visible:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>visible</c> value.</summary>
+            public const string Visible = "visible";
+
+            /// <summary>The <c>redacted</c> value.</summary>
+            public const string Redacted = "redacted";
+
+            /// <summary>The <c>hashed</c> value.</summary>
+            public const string Hashed = "hashed";
+
+            /// <summary>The <c>nulled</c> value.</summary>
+            public const string Nulled = "nulled";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<DemoColumnTreatment> KnownValues { get; } = new[] { Visible, Redacted, Hashed, Nulled };
 
@@ -30838,6 +32305,21 @@ namespace PgBeam
         /// <summary>The <c>kill</c> value.</summary>
         public static HoneytokenAction Kill { get; } = new HoneytokenAction("kill");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case HoneytokenAction.Constants.AuditOnly:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>audit_only</c> value.</summary>
+            public const string AuditOnly = "audit_only";
+
+            /// <summary>The <c>kill</c> value.</summary>
+            public const string Kill = "kill";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<HoneytokenAction> KnownValues { get; } = new[] { AuditOnly, Kill };
 
@@ -30894,6 +32376,21 @@ namespace PgBeam
 
         /// <summary>The <c>bound_credentials</c> value.</summary>
         public static PolicyReplaySummaryTrafficScope BoundCredentials { get; } = new PolicyReplaySummaryTrafficScope("bound_credentials");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case PolicyReplaySummaryTrafficScope.Constants.Project:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>project</c> value.</summary>
+            public const string Project = "project";
+
+            /// <summary>The <c>bound_credentials</c> value.</summary>
+            public const string BoundCredentials = "bound_credentials";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<PolicyReplaySummaryTrafficScope> KnownValues { get; } = new[] { Project, BoundCredentials };
@@ -30967,6 +32464,36 @@ namespace PgBeam
         /// <summary>The <c>truncated</c> value.</summary>
         public static ScanTextFindingTechnique Truncated { get; } = new ScanTextFindingTechnique("truncated");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ScanTextFindingTechnique.Constants.InvisibleRun:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>invisible_run</c> value.</summary>
+            public const string InvisibleRun = "invisible_run";
+
+            /// <summary>The <c>tag_smuggling</c> value.</summary>
+            public const string TagSmuggling = "tag_smuggling";
+
+            /// <summary>The <c>bidi_override</c> value.</summary>
+            public const string BidiOverride = "bidi_override";
+
+            /// <summary>The <c>mixed_script</c> value.</summary>
+            public const string MixedScript = "mixed_script";
+
+            /// <summary>The <c>instruction_phrase</c> value.</summary>
+            public const string InstructionPhrase = "instruction_phrase";
+
+            /// <summary>The <c>invalid_encoding</c> value.</summary>
+            public const string InvalidEncoding = "invalid_encoding";
+
+            /// <summary>The <c>truncated</c> value.</summary>
+            public const string Truncated = "truncated";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ScanTextFindingTechnique> KnownValues { get; } = new[] { InvisibleRun, TagSmuggling, BidiOverride, MixedScript, InstructionPhrase, InvalidEncoding, Truncated };
 
@@ -31027,6 +32554,24 @@ namespace PgBeam
         /// <summary>The <c>unscannable</c> value.</summary>
         public static ScanTextResultVerdict Unscannable { get; } = new ScanTextResultVerdict("unscannable");
 
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ScanTextResultVerdict.Constants.Clean:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>clean</c> value.</summary>
+            public const string Clean = "clean";
+
+            /// <summary>The <c>suspicious</c> value.</summary>
+            public const string Suspicious = "suspicious";
+
+            /// <summary>The <c>unscannable</c> value.</summary>
+            public const string Unscannable = "unscannable";
+
+        }
+
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ScanTextResultVerdict> KnownValues { get; } = new[] { Clean, Suspicious, Unscannable };
 
@@ -31086,6 +32631,24 @@ namespace PgBeam
 
         /// <summary>The <c>block</c> value.</summary>
         public static ScanTextResultAction Block { get; } = new ScanTextResultAction("block");
+
+        /// <summary>
+        /// The known values as compile-time constants, for a <c>switch</c> on the wire string
+        /// (<c>case ScanTextResultAction.Constants.Allow:</c>); a value this list lacks falls to <c>default</c>.
+        /// </summary>
+        public static class Constants
+        {
+
+            /// <summary>The <c>allow</c> value.</summary>
+            public const string Allow = "allow";
+
+            /// <summary>The <c>review</c> value.</summary>
+            public const string Review = "review";
+
+            /// <summary>The <c>block</c> value.</summary>
+            public const string Block = "block";
+
+        }
 
         /// <summary>Every value this SDK version knows, in contract order.</summary>
         public static System.Collections.Generic.IReadOnlyList<ScanTextResultAction> KnownValues { get; } = new[] { Allow, Review, Block };

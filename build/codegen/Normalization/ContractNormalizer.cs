@@ -17,6 +17,7 @@ internal static class ContractNormalizer
         ComponentNames.Apply(document, problems);
         InlineObjects.Apply(document, problems);
         InlineEnums.Apply(document, problems);
+        PropertyDescriptions.Apply(document);
         EnumMembers.Apply(document, problems);
         HeaderParameters.Apply(document, problems);
         PaginationInference.Apply(document);

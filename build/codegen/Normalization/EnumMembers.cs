@@ -19,7 +19,7 @@ internal static class EnumMembers
     /// <summary>Members of the generated extensible-enum struct (Enum.liquid) that a value cannot be named as.</summary>
     public static readonly HashSet<string> Reserved = new(StringComparer.Ordinal)
     {
-        "Value", "IsKnown", "KnownValues", "Equals", "GetHashCode", "ToString", "GetType", "FromValue",
+        "Value", "IsKnown", "KnownValues", "Constants", "Equals", "GetHashCode", "ToString", "GetType", "FromValue",
     };
 
     public static void Apply(ContractDocument document, ContractProblems problems)

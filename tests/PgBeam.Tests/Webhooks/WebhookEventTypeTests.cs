@@ -8,13 +8,14 @@ namespace PgBeam.Tests.Webhooks;
 public class WebhookEventTypeTests
 {
     [Test]
-    public void The_switchable_constants_are_exactly_the_event_types_the_contract_declares()
+    public void The_switchable_constants_are_exactly_the_known_event_types_in_contract_order()
     {
-        var constants = typeof(WebhookEventTypes).GetFields(BindingFlags.Public | BindingFlags.Static)
+        var constants = typeof(WebhookEventType.Constants).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral)
             .Select(f => (string)f.GetRawConstantValue()!);
 
-        Assert.That(constants, Is.EquivalentTo(WebhookEventType.KnownValues.Select(v => v.Value)));
+        Assert.That(constants, Is.EqualTo(WebhookEventType.KnownValues.Select(v => v.Value)));
+        Assert.That(constants, Does.Contain("approval_requested").And.Contain("webhook.test"));
     }
 
     [Test]
@@ -22,8 +23,8 @@ public class WebhookEventTypeTests
     {
         static string Route(WebhookEvent e) => e.Type switch
         {
-            WebhookEventTypes.QueryBlocked => "blocked",
-            WebhookEventTypes.CanaryTripped => "canary",
+            WebhookEventType.Constants.QueryBlocked => "blocked",
+            WebhookEventType.Constants.CanaryTripped => "canary",
             _ => "ignored",
         };
 
