@@ -15,8 +15,10 @@ namespace PgBeam.Testing.Routing;
 /// The answer to a public operation nobody has modelled by hand, derived from the contract: the request is checked
 /// (path ids well formed and, for resources the sandbox keeps, existing; required query parameters; the body
 /// against its schema, every rejected field listed), then the declared success status comes back with a body built
-/// from the response schema. The same request gets the same answer (ids are drawn from a seed of the request).
-/// Nothing is stored: a derived create is not listed afterwards. That is what modelling an operation adds.
+/// from the response schema (ids are drawn from a seed of the request). Resources are kept by
+/// <see cref="DerivedResources"/> when the path has the shape of a collection and its items: a derived create is
+/// listed, read back, replaced, merged and deleted afterwards. What modelling an operation adds is the resource's own
+/// rules (what a create sets off, states and their transitions, reports computed from the state).
 /// </summary>
 internal static class DerivedEndpoint
 {
@@ -97,6 +99,13 @@ internal static class DerivedEndpoint
 
         Reject(errors);
 
+        var role = DerivedResources.RoleOf(operation, contract);
+        var (collection, itemId) = role == DerivedRole.None ? (null, null) : DerivedResources.Target(role, operation, call);
+        if (collection is not null)
+        {
+            DerivedResources.Prepare(role, collection, itemId, operation);
+        }
+
         var success = operation.Success!;
         var status = (HttpStatusCode)int.Parse(success.Status, System.Globalization.CultureInfo.InvariantCulture);
         if (success.Content.Count == 0)
@@ -104,7 +113,8 @@ internal static class DerivedEndpoint
             return SandboxResult.Empty(status);
         }
 
-        var context = new SampleContext(new Random(Seed(operation, call)), call.Now, call.PathValues, body)
+        // Identical creates must still make different resources: the seed counts the creates of the collection.
+        var context = new SampleContext(new Random(Seed(operation, call) + (role == DerivedRole.Create ? collection!.Created : 0)), call.Now, call.PathValues, body)
         {
             ResourcePrefix = ResourcePrefix(operation, contract, out var idParameter),
             ResourceId = idParameter is not null && call.PathValues.TryGetValue(idParameter, out var id) ? id : null,
@@ -112,7 +122,9 @@ internal static class DerivedEndpoint
         var sampler = new SchemaSampler(contract, context);
         if (JsonSchema(success) is { } schema || success.Content.Keys.Any(ContractOperation.IsJson))
         {
-            return SandboxResult.Json(status, sampler.ForResponse(JsonSchema(success) ?? new JObject()));
+            var responseSchema = JsonSchema(success) ?? new JObject();
+            var answer = sampler.ForResponse(responseSchema);
+            return SandboxResult.Json(status, collection is null ? answer : DerivedResources.Keep(role, collection, itemId, answer, responseSchema, operation, call, contract, body));
         }
 
         var (mediaType, textSchema) = success.Content.First();

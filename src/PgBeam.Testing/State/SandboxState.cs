@@ -42,6 +42,9 @@ internal sealed class SandboxState
 
     public ResourceTable<StoredWebhook> Webhooks { get; } = new();
 
+    /// <summary>What derived operations created, by concrete collection path (see <c>DerivedResources</c>).</summary>
+    public Dictionary<string, DerivedCollection> DerivedCollections { get; } = new(StringComparer.Ordinal);
+
     /// <summary>Audit entries of every project, in the order they were seeded.</summary>
     public List<AuditLogEntry> AuditEntries { get; } = [];
 
