@@ -83,6 +83,7 @@ public class ContractProxyTests() : SandboxTestBase(SandboxTransport.PrismProxy)
         await Client.Agents.GetAgentCredentialAsync(projectId, secrets.Credential.Id);
         await Client.Agents.UpdateAgentCredentialStatusAsync(projectId, secrets.Credential.Id, new UpdateAgentCredentialStatusRequest { Status = AgentCredentialStatusUpdate.Disabled });
         await Client.Agents.RotateAgentCredentialAsync(projectId, secrets.Credential.Id);
+        await Client.Batch.RevokeAgentCredentialsAsync(projectId, [secrets.Credential.Id, "agt_missing"], BatchMode.Independent);
         await Client.Agents.RevokeAgentCredentialAsync(projectId, secrets.Credential.Id);
         await Client.Policies.DeletePolicyProfileAsync(projectId, policy.Id);
 

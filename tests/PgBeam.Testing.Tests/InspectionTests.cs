@@ -179,8 +179,8 @@ public class InspectionTests
     [Test]
     public void The_modelled_operations_are_the_ones_the_README_lists()
     {
-        Assert.That(PgBeamSandbox.ModelledOperations, Has.Count.EqualTo(33));
-        Assert.That(PgBeamSandbox.ModelledOperations, Does.Contain("rotateAgentCredential").And.Contain("listAuditLogs").And.Contain("getHealth"));
+        Assert.That(PgBeamSandbox.ModelledOperations, Has.Count.EqualTo(34));
+        Assert.That(PgBeamSandbox.ModelledOperations, Does.Contain("rotateAgentCredential").And.Contain("listAuditLogs").And.Contain("getHealth").And.Contain("executeBatch"));
         var readme = System.IO.File.ReadAllText(Support.RepoPaths.Combine("README.md"));
         foreach (var operation in PgBeamSandbox.ModelledOperations)
         {

@@ -53,6 +53,8 @@ internal sealed class SandboxRouteTable
         ["deleteWebhookEndpoint"] = WebhooksApi.Delete,
         ["testWebhookEndpoint"] = WebhooksApi.Test,
 
+        ["executeBatch"] = BatchApi.Execute,
+
         ["getHealth"] = PlatformApi.Health,
         ["listRegions"] = PlatformApi.Regions,
     };
