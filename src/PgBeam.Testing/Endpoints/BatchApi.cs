@@ -75,49 +75,49 @@ internal static class BatchApi
         {
             case "revoke_agent_credential":
             case "set_agent_credential_status":
-            {
-                var agentId = operation.String("agent_id");
-                var target = agentId is null ? null : state.Credentials.Find(agentId);
-                if (agentId is null)
                 {
-                    return PlannedOperation.Failing(id, op, BatchOperationErrorCode.InvalidInput, "agent_id is required for " + op);
-                }
+                    var agentId = operation.String("agent_id");
+                    var target = agentId is null ? null : state.Credentials.Find(agentId);
+                    if (agentId is null)
+                    {
+                        return PlannedOperation.Failing(id, op, BatchOperationErrorCode.InvalidInput, "agent_id is required for " + op);
+                    }
 
-                if (target is null || target.Credential.ProjectId != projectId)
-                {
-                    return PlannedOperation.Failing(id, op, BatchOperationErrorCode.NotFound, "agent credential not found");
-                }
+                    if (target is null || target.Credential.ProjectId != projectId)
+                    {
+                        return PlannedOperation.Failing(id, op, BatchOperationErrorCode.NotFound, "agent credential not found");
+                    }
 
-                var credential = target.Credential;
-                if (op == "revoke_agent_credential")
-                {
+                    var credential = target.Credential;
+                    if (op == "revoke_agent_credential")
+                    {
+                        return new PlannedOperation(id, op, null, now =>
+                        {
+                            if (credential.Status != AgentCredentialStatus.Revoked)
+                            {
+                                credential.Status = AgentCredentialStatus.Revoked;
+                                credential.UpdatedAt = now;
+                            }
+                        });
+                    }
+
+                    var status = operation.OneOf("agent_status", AgentCredentialStatusUpdate.KnownValues);
+                    if (status is null)
+                    {
+                        return PlannedOperation.Failing(id, op, BatchOperationErrorCode.InvalidInput, "agent_status is required for " + op);
+                    }
+
+                    if (credential.Status == AgentCredentialStatus.Revoked)
+                    {
+                        return PlannedOperation.Failing(id, op, BatchOperationErrorCode.Conflict, "agent credential is revoked for good");
+                    }
+
                     return new PlannedOperation(id, op, null, now =>
                     {
-                        if (credential.Status != AgentCredentialStatus.Revoked)
-                        {
-                            credential.Status = AgentCredentialStatus.Revoked;
-                            credential.UpdatedAt = now;
-                        }
+                        credential.Status = new AgentCredentialStatus(status);
+                        credential.UpdatedAt = now;
                     });
                 }
-
-                var status = operation.OneOf("agent_status", AgentCredentialStatusUpdate.KnownValues);
-                if (status is null)
-                {
-                    return PlannedOperation.Failing(id, op, BatchOperationErrorCode.InvalidInput, "agent_status is required for " + op);
-                }
-
-                if (credential.Status == AgentCredentialStatus.Revoked)
-                {
-                    return PlannedOperation.Failing(id, op, BatchOperationErrorCode.Conflict, "agent credential is revoked for good");
-                }
-
-                return new PlannedOperation(id, op, null, now =>
-                {
-                    credential.Status = new AgentCredentialStatus(status);
-                    credential.UpdatedAt = now;
-                });
-            }
 
             default:
                 return new PlannedOperation(id, op, null, null);
