@@ -43,7 +43,7 @@ internal sealed class SandboxResult
 
     /// <summary>A JSON body written with the SDK's own settings, so it is exactly what the SDK reads.</summary>
     public static SandboxResult Json(HttpStatusCode status, object value) =>
-        new(status, Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(value, PgBeamJson.Settings)), JsonMediaType, null);
+        new(status, Encoding.UTF8.GetBytes(JsonConvert.SerializeObject(value, SdkJson.Settings)), JsonMediaType, null);
 
     /// <summary>A JSON body from a token (a derived answer).</summary>
     public static SandboxResult Json(HttpStatusCode status, JToken value) =>

@@ -21,21 +21,12 @@ internal static class SandboxCopy
         where T : class =>
         JsonConvert.DeserializeObject<T>(JsonConvert.SerializeObject(value, Settings), Settings)!;
 
-    private static JsonSerializerSettings Lenient() => new()
+    private static JsonSerializerSettings Lenient()
     {
-        NullValueHandling = PgBeamJson.Settings.NullValueHandling,
-        DefaultValueHandling = PgBeamJson.Settings.DefaultValueHandling,
-        DateParseHandling = PgBeamJson.Settings.DateParseHandling,
-        DateTimeZoneHandling = PgBeamJson.Settings.DateTimeZoneHandling,
-        DateFormatString = PgBeamJson.Settings.DateFormatString,
-        FloatParseHandling = PgBeamJson.Settings.FloatParseHandling,
-        MissingMemberHandling = PgBeamJson.Settings.MissingMemberHandling,
-        MetadataPropertyHandling = PgBeamJson.Settings.MetadataPropertyHandling,
-        TypeNameHandling = TypeNameHandling.None,
-        MaxDepth = PgBeamJson.Settings.MaxDepth,
-        Converters = PgBeamJson.Settings.Converters,
-        ContractResolver = new NothingRequiredResolver(),
-    };
+        var settings = PgBeamJsonSettings.Create();
+        settings.ContractResolver = new NothingRequiredResolver();
+        return settings;
+    }
 
     /// <summary>Reads and writes every property as optional, whatever its <c>JsonProperty.Required</c>.</summary>
     private sealed class NothingRequiredResolver : DefaultContractResolver

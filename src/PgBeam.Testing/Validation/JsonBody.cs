@@ -263,7 +263,7 @@ internal sealed class JsonBody
     }
 
     /// <summary>The checked body as the SDK's DTO.</summary>
-    public T As<T>() => _json.ToObject<T>(PgBeamJson.Serializer)!;
+    public T As<T>() => _json.ToObject<T>(SdkJson.Serializer)!;
 
     /// <summary>A 400 about a field of this object, for rules that need more than one field or the sandbox's state.</summary>
     /// <param name="name">The field, relative to this object.</param>

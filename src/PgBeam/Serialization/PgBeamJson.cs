@@ -6,7 +6,13 @@ namespace PgBeam.Serialization;
 internal static class PgBeamJson
 {
     /// <summary>Shared, never mutated after start-up.</summary>
-    public static JsonSerializerSettings Settings { get; } = new()
+    public static JsonSerializerSettings Settings { get; } = Create();
+
+    /// <summary>A serializer over <see cref="Settings"/>; thread-safe once configured.</summary>
+    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
+
+    /// <summary>A new settings object with the SDK's rules (a copy a caller may change without affecting the SDK).</summary>
+    public static JsonSerializerSettings Create() => new()
     {
         // The DTOs decide per property what is left out (unset) and what is sent as null.
         NullValueHandling = NullValueHandling.Ignore,
@@ -21,7 +27,4 @@ internal static class PgBeamJson
         TypeNameHandling = TypeNameHandling.None,
         MaxDepth = 128,
     };
-
-    /// <summary>A serializer over <see cref="Settings"/>; thread-safe once configured.</summary>
-    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(Settings);
 }
