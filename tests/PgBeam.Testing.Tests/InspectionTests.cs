@@ -181,7 +181,7 @@ public class InspectionTests
     {
         Assert.That(PgBeamSandbox.ModelledOperations, Has.Count.EqualTo(34));
         Assert.That(PgBeamSandbox.ModelledOperations, Does.Contain("rotateAgentCredential").And.Contain("listAuditLogs").And.Contain("getHealth").And.Contain("executeBatch"));
-        var readme = System.IO.File.ReadAllText(Support.RepoPaths.Combine("README.md"));
+        var readme = System.IO.File.ReadAllText(RepoPaths.Combine("README.md"));
         foreach (var operation in PgBeamSandbox.ModelledOperations)
         {
             Assert.That(readme, Does.Contain($"`{operation}`"), $"the README's testing section does not list {operation}");
