@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using NUnit.Framework;
+using PgBeam.Tests.Support;
 using RichardSzalay.MockHttp;
 
 namespace PgBeam.Tests.Security;
@@ -26,7 +27,7 @@ public class HttpClientFactoryLogTests
     [TestCase("org-a", true, TestName = "A_keyed_client_logs_no_provided_token_in_message_or_state")]
     public async Task No_record_carries_a_secret(string? serviceKey, bool useTokenProvider)
     {
-        var recorder = new StructuredLogRecorder();
+        var recorder = new RecordingLoggerProvider();
         using var api = new MockHttpMessageHandler();
         var sent = api.When("*").Respond(_ =>
         {
@@ -62,8 +63,8 @@ public class HttpClientFactoryLogTests
         Assert.That(api.GetMatchCount(sent), Is.EqualTo(1));
         var records = recorder.Records;
         var httpClientRecords = records.Where(r => r.Category.StartsWith("System.Net.Http.HttpClient.PgBeam", StringComparison.Ordinal)).ToList();
-        Assert.That(httpClientRecords, Has.Some.Matches<StructuredLogRecorder.Record>(r => r.Level == LogLevel.Trace), "the factory's Trace logging ran");
-        Assert.That(httpClientRecords, Has.Some.Matches<StructuredLogRecorder.Record>(r => r.Everything.Contains("Authorization: *", StringComparison.Ordinal)));
+        Assert.That(httpClientRecords, Has.Some.Matches<RecordingLoggerProvider.LogEntry>(r => r.Level == LogLevel.Trace), "the factory's Trace logging ran");
+        Assert.That(httpClientRecords, Has.Some.Matches<RecordingLoggerProvider.LogEntry>(r => r.Everything.Contains("Authorization: *", StringComparison.Ordinal)));
         foreach (var record in records)
         {
             Assert.That(record.Everything, Does.Not.Contain(ApiKey).And.Not.Contain(ProvidedToken).And.Not.Contain(CustomHeaderValue), record.Category);
