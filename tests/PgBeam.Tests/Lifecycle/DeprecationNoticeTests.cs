@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Linq;
 using System.Net;
@@ -82,14 +81,8 @@ public class DeprecationNoticeTests
     public async Task Every_call_of_a_deprecated_operation_adds_an_event_to_its_activity()
     {
         var projectId = "prj_" + Guid.NewGuid().ToString("N");
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == PgBeamTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities();
+        var stopped = recorded.Stopped;
         using var mock = new MockHttpMessageHandler();
         ExpectInOrder(mock, HttpMethod.Get, $"/v1/projects/{projectId}/policies/pol_1", () => Deprecated(PolicyJson), () => Deprecated(PolicyJson));
         using var client = TestClients.Create(mock);

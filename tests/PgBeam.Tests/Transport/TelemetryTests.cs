@@ -21,14 +21,8 @@ public class TelemetryTests
     {
         // A project id of its own, so activities of other tests cannot be mistaken for this one's.
         var projectId = "prj_" + Guid.NewGuid().ToString("N");
-        var stopped = new ConcurrentQueue<Activity>();
-        using var listener = new ActivityListener
-        {
-            ShouldListenTo = source => source.Name == PgBeamTelemetry.SourceName,
-            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
-            ActivityStopped = stopped.Enqueue,
-        };
-        ActivitySource.AddActivityListener(listener);
+        using var recorded = new RecordedActivities();
+        var stopped = recorded.Stopped;
         using var mock = new MockHttpMessageHandler();
         var sent = ExpectInOrder(mock, HttpMethod.Post, $"/v1/projects/{projectId}/policies",
             () => RetryNow(HttpStatusCode.ServiceUnavailable),
