@@ -125,6 +125,12 @@ public class DerivedOperationTests(SandboxTransport transport) : SandboxTestBase
             request.Content = new StringContent(sampler.ForRequest(schema).ToString(Newtonsoft.Json.Formatting.None), Encoding.UTF8, "application/json");
         }
 
+        // A priced operation succeeds only with a payment credential (without one it is a 402: PaymentTests).
+        if (operation.Parameters.Any(p => p.Location == "header" && p.Name == PaymentChallenge.AuthorizationHeader))
+        {
+            request.Headers.TryAddWithoutValidation(PaymentChallenge.AuthorizationHeader, "Payment sandbox-credential");
+        }
+
         return request;
     }
 }

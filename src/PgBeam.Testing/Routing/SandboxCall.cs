@@ -11,8 +11,11 @@ internal sealed class SandboxCall
     private readonly IReadOnlyDictionary<string, string> _pathValues;
     private readonly byte[]? _body;
 
-    public SandboxCall(SandboxState state, IReadOnlyDictionary<string, string> pathValues, QueryParameters query, byte[]? body)
+    private readonly Func<string, string?> _header;
+
+    public SandboxCall(SandboxState state, IReadOnlyDictionary<string, string> pathValues, QueryParameters query, byte[]? body, Func<string, string?>? header = null)
     {
+        _header = header ?? (_ => null);
         State = state;
         _pathValues = pathValues;
         Query = query;
@@ -29,6 +32,9 @@ internal sealed class SandboxCall
 
     /// <summary>A path value (<c>project_id</c>), unescaped.</summary>
     public string Path(string name) => _pathValues[name];
+
+    /// <summary>A request header's value (several joined by commas), or null when it was not sent.</summary>
+    public string? Header(string name) => _header(name);
 
     /// <summary>The body as sent, or null.</summary>
     public byte[]? RawBody => _body;

@@ -139,7 +139,7 @@ internal sealed class SandboxDispatcher(SandboxState state, SandboxFaults faults
             }
         }
 
-        var call = new SandboxCall(state, pathValues, query, body);
+        var call = new SandboxCall(state, pathValues, query, body, name => HeaderOf(request, name));
         if (CheckIfMatch(request, route, call) is { } refused)
         {
             return refused;
@@ -173,6 +173,10 @@ internal sealed class SandboxDispatcher(SandboxState state, SandboxFaults faults
     }
 
     /// <summary>413 over the 2 MiB limit; 415 for a body that is not declared as JSON.</summary>
+    /// <summary>A request header's values joined by commas, or null when it was not sent.</summary>
+    private static string? HeaderOf(HttpRequestMessage request, string name) =>
+        request.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
+
     private static void CheckBody(HttpRequestMessage request, byte[]? body)
     {
         if (body is null)
