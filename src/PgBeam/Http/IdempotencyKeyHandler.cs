@@ -1,4 +1,3 @@
-using System;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -28,8 +27,7 @@ internal sealed class IdempotencyKeyHandler(bool automaticKeys) : DelegatingHand
         }
         else if (automaticKeys && WantsAutomaticKey(context?.IdempotencyKeyUse ?? IdempotencyKeyUse.MethodDefault, request.Method))
         {
-            // Guid.NewGuid is a version 4 (random) UUID.
-            request.Headers.TryAddWithoutValidation(HeaderName, Guid.NewGuid().ToString("D"));
+            request.Headers.TryAddWithoutValidation(HeaderName, RandomUuid.Next());
         }
 
         return base.SendAsync(request, cancellationToken);

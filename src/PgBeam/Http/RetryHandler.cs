@@ -16,8 +16,9 @@ namespace PgBeam.Http;
 /// <summary>
 /// The only place retries are decided: one Polly retry strategy per client. Retries 408, 429, 500, 502, 503, 504 and
 /// network failures (refused, reset, an attempt timing out) with backoff <c>min(base · 2^n, max)</c> ± jitter, or
-/// the server's <c>Retry-After</c>, while the call's retry count and the total budget allow. Each attempt sends a
-/// fresh copy of the request (a message can be sent only once), with the body buffered once.
+/// the server's <c>Retry-After</c>, while the call's retry count and the total budget allow. The first attempt sends
+/// the request itself; a retry sends a fresh copy (a message can be sent only once), its body read from the request
+/// once, at the first retry, so a call that succeeds at once copies nothing.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
@@ -96,9 +97,6 @@ internal sealed class RetryHandler : DelegatingHandler
             replaySafe: !IdempotencyKeyHandler.IsUnsafeMethod(request.Method) || request.Headers.Contains(IdempotencyKeyHandler.HeaderName),
             _timeProvider.GetTimestamp());
 
-        // Buffered once; every attempt gets its own message over the same bytes.
-        var body = request.Content is null ? null : await request.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-
         // The budget bounds the whole call, waits included: it ends an attempt or a wait that would run past it.
         using var budget = new CancellationTokenSource(_retry.TotalBudget, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
@@ -110,28 +108,40 @@ internal sealed class RetryHandler : DelegatingHandler
             outcome = await _pipeline.ExecuteOutcomeAsync(
                 static async (context, arguments) =>
                 {
-                    var (handler, original, content, callState) = arguments;
+                    var (handler, original, callState) = arguments;
                     callState.Attempts++;
                     if (callState.RequestContext is { } requestContext)
                     {
                         requestContext.Attempts = callState.Attempts;
                     }
 
-                    var attempt = CopyRequest(original, content);
+                    HttpRequestMessage? attempt = null;
                     try
                     {
+                        // The SDK's bodies are byte arrays, readable again after the first attempt sent them.
+                        if (callState.Attempts > 1 && original.Content is not null)
+                        {
+                            callState.Body ??= await original.Content.ReadAsByteArrayAsync(context.CancellationToken).ConfigureAwait(false);
+                        }
+
+                        attempt = callState.Attempts == 1 ? original : CopyRequest(original, callState.Body);
                         return Outcome.FromResult(await handler.SendAttemptAsync(attempt, context.CancellationToken).ConfigureAwait(false));
                     }
 #pragma warning disable CA1031 // Every failure becomes an outcome: ShouldRetry decides, and Translate rethrows what it does not know.
                     catch (Exception ex)
 #pragma warning restore CA1031
                     {
-                        attempt.Dispose();
+                        // A copy is this loop's to dispose; the request itself belongs to the caller.
+                        if (attempt is not null && !ReferenceEquals(attempt, original))
+                        {
+                            attempt.Dispose();
+                        }
+
                         return Outcome.FromException<HttpResponseMessage>(ex);
                     }
                 },
                 resilienceContext,
-                (this, request, body, state)).ConfigureAwait(false);
+                (this, request, state)).ConfigureAwait(false);
         }
         finally
         {
@@ -324,6 +334,9 @@ internal sealed class RetryHandler : DelegatingHandler
         public int Retries { get; set; }
 
         public TimeSpan NextDelay { get; set; }
+
+        /// <summary>The request body, read at the first retry (null until then, or when there is none).</summary>
+        public byte[]? Body { get; set; }
 
         /// <summary>Why the loop stopped while the last failure was still retryable, for the error message.</summary>
         public string? StopReason { get; set; }
