@@ -21,6 +21,15 @@ internal sealed class SchemaSampler(SandboxContract contract, SampleContext cont
     private static readonly string[] PatternCandidates = ["sandbox", "sandbox-value", "example.com", "0123abcd", "10.0.0.1", "a"];
     private static readonly string[] CountNames = ["total", "total_count", "count"];
 
+    /// <summary>Sets each count member beside a list's one array (<c>total</c>, <c>total_count</c>, <c>count</c>) that <paramref name="list"/> has.</summary>
+    public static void SetCounts(JObject list, int count)
+    {
+        foreach (var name in CountNames.Where(n => list[n]?.Type == JTokenType.Integer))
+        {
+            list[name] = count;
+        }
+    }
+
     /// <summary>A value for a response body (write-only properties left out).</summary>
     public JToken ForResponse(JObject schema) => Sample(schema, name: null, depth: 0, response: true, echo: context.RequestBody as JObject, inArray: false);
 
@@ -107,10 +116,7 @@ internal sealed class SchemaSampler(SandboxContract contract, SampleContext cont
         var arrays = result.Properties().Where(p => p.Value is JArray).ToArray();
         if (arrays.Length == 1)
         {
-            foreach (var count in CountNames.Where(n => result[n]?.Type == JTokenType.Integer))
-            {
-                result[count] = ((JArray)arrays[0].Value).Count;
-            }
+            SetCounts(result, ((JArray)arrays[0].Value).Count);
         }
 
         return result;
@@ -147,7 +153,7 @@ internal sealed class SchemaSampler(SandboxContract contract, SampleContext cont
 
         var text = flat.Format switch
         {
-            "date-time" => context.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            "date-time" => Validation.Rfc3339.Format(context.Now),
             "date" => context.Now.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             "uri" or "url" => "https://sandbox.pgbeam.invalid/" + (name ?? "resource").Replace('_', '-'),
             "email" => "sandbox@example.com",

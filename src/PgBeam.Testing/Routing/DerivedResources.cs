@@ -5,6 +5,7 @@ using System.Linq;
 using Newtonsoft.Json.Linq;
 using PgBeam.Testing.Contract;
 using PgBeam.Testing.State;
+using PgBeam.Testing.Validation;
 
 namespace PgBeam.Testing.Routing;
 
@@ -45,7 +46,6 @@ internal enum DerivedRole
 internal static class DerivedResources
 {
     private const string PageTokenPrefix = "off_";
-    private static readonly string[] CountNames = ["total", "total_count", "count"];
     private static readonly HashSet<string> PagingParameters = new(StringComparer.Ordinal) { "page_token", "page_size", "page", "before" };
 
     public static DerivedRole RoleOf(ContractOperation operation, SandboxContract contract)
@@ -201,7 +201,7 @@ internal static class DerivedResources
     {
         if (resource["updated_at"] is JValue { Type: JTokenType.String or JTokenType.Date })
         {
-            resource["updated_at"] = call.Now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            resource["updated_at"] = Rfc3339.Format(call.Now);
         }
 
         collection.Put(id, resource, created: false);
@@ -238,18 +238,14 @@ internal static class DerivedResources
             answer["next_page_token"] = PageTokenPrefix + (offset + page.Count).ToString(CultureInfo.InvariantCulture);
         }
 
-        foreach (var count in CountNames.Where(n => answer[n]?.Type == JTokenType.Integer))
-        {
-            answer[count] = matching.Count;
-        }
-
+        SchemaSampler.SetCounts(answer, matching.Count);
         return answer;
     }
 
     private static string Scalar(JValue value) => value.Type switch
     {
         JTokenType.Boolean => (bool)value! ? "true" : "false",
-        JTokenType.Date => ((DateTime)value!).ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+        JTokenType.Date => Rfc3339.Format(new DateTimeOffset(((DateTime)value!).ToUniversalTime())),
         _ => Convert.ToString(value.Value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 

@@ -28,11 +28,11 @@ internal static class PaymentChallenge
             return null;
         }
 
-        var challengeId = "ch_" + Convert.ToHexString(Guid.NewGuid().ToByteArray()).ToLowerInvariant()[..20];
+        var challengeId = call.State.NewId("ch");
         var (mediaType, schema) = declared.Content.FirstOrDefault(c => ContractOperation.IsJson(c.Key));
         var body = schema is null
             ? new JObject()
-            : new SchemaSampler(contract, new SampleContext(new Random(challengeId.GetHashCode(StringComparison.Ordinal)), call.Now, call.PathValues, null)).ForResponse(schema) as JObject ?? [];
+            : new SchemaSampler(contract, new SampleContext(new Random(402), call.Now, call.PathValues, null)).ForResponse(schema) as JObject ?? [];
         var declaredMembers = schema is null ? [] : contract.Flatten(schema).Properties.Keys.ToHashSet(StringComparer.Ordinal);
         void Set(string name, JToken value)
         {
