@@ -12,16 +12,6 @@ namespace PgBeam.Serialization;
 /// </summary>
 internal static class ModelCopy
 {
-    /// <summary>A copy made through the SDK's own JSON settings, so unknown fields and explicit nulls survive it.</summary>
-    public static T? Deep<T>(T? value)
-        where T : class =>
-        value is null ? null : JToken.FromObject(value, PgBeamJson.Serializer).ToObject<T>(PgBeamJson.Serializer);
-
-    /// <summary>A new list with deep copies of the elements.</summary>
-    public static IList<T>? List<T>(IEnumerable<T>? items)
-        where T : class =>
-        items?.Select(item => Deep(item)!).ToList();
-
     /// <summary>
     /// A new list of the same values, for element types that are immutable (strings, extensible enums), so sharing
     /// the elements is safe.
