@@ -11,7 +11,7 @@ using PgBeam.Testing.Tests.Support;
 namespace PgBeam.Testing.Tests;
 
 /// <summary>The Prism harness itself: it must catch a bad answer, or every test run through it proves nothing.</summary>
-public class ContractProxyTests() : SandboxTestBase(SandboxTransport.PrismProxy)
+public partial class ContractProxyTests() : SandboxTestBase(SandboxTransport.PrismProxy)
 {
     [Test]
     public void An_answer_that_breaks_the_contract_is_caught()
@@ -102,6 +102,10 @@ public class ContractProxyTests() : SandboxTestBase(SandboxTransport.PrismProxy)
         await Client.Webhooks.UpdateWebhookEndpointAsync(projectId, hook.Id, new WebhookEndpointInput { Url = "https://example.com/h2" });
         await Client.Webhooks.TestWebhookEndpointAsync(projectId, hook.Id);
         await Client.Webhooks.DeleteWebhookEndpointAsync(projectId, hook.Id);
+
+        await TourGatewayAsync(projectId);
+        await TourInfrastructureAsync(projectId);
+        await TourAccountAsync(projectId);
 
         await Client.Platform.GetHealthAsync();
         await Client.Platform.ListRegionsAsync();

@@ -16,6 +16,9 @@ namespace PgBeam.Testing.Tests;
 [TestFixture(SandboxTransport.PrismProxy)]
 public class DerivedResourceTests(SandboxTransport transport) : SandboxTestBase(transport)
 {
+    /// <summary>Everything beyond the foundation is derived here, whatever the sandbox models by hand.</summary>
+    protected override PgBeamSandbox NewSandbox(PgBeamSandboxOptions options) => new(options, FoundationOnly);
+
     private static HoneytokenInput Decoy(string relation, HoneytokenAction action) =>
         new() { RelationName = relation, Action = action };
 

@@ -13,8 +13,12 @@ namespace PgBeam.Testing.Routing;
 /// </summary>
 internal sealed class SandboxRouteTable
 {
-    /// <summary>The hand-written, stateful endpoints, by operation id.</summary>
-    public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> ModelledEndpoints = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
+    /// <summary>
+    /// The endpoints of the resources everything else hangs off (projects, databases, policy profiles, agent
+    /// credentials, held statements, webhooks, batch) and the platform. A table with only these modelled derives every
+    /// other operation, which is how the derivation itself is tested against the whole contract.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> FoundationEndpoints = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
     {
         ["createProject"] = ProjectsApi.Create,
         ["listProjects"] = ProjectsApi.List,
@@ -59,15 +63,26 @@ internal sealed class SandboxRouteTable
         ["listRegions"] = PlatformApi.Regions,
     };
 
+    /// <summary>The hand-written, stateful endpoints, by operation id: the foundation and every group built on it.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> ModelledEndpoints = Merge(
+        FoundationEndpoints,
+        GatewayEndpoints.Routes,
+        InfrastructureEndpoints.Routes,
+        AccountEndpoints.Routes);
+
     private static readonly Lazy<SandboxRouteTable> Embedded = new(() => new SandboxRouteTable(SandboxContract.Default));
 
-    public SandboxRouteTable(SandboxContract contract)
+    /// <summary>A table of <paramref name="contract"/>'s operations.</summary>
+    /// <param name="contract">The contract whose operations are routed.</param>
+    /// <param name="modelled">The hand-written endpoints to use (default <see cref="ModelledEndpoints"/>); every other public operation is derived.</param>
+    public SandboxRouteTable(SandboxContract contract, IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>>? modelled = null)
     {
         Contract = contract;
+        modelled ??= ModelledEndpoints;
         var routes = new List<SandboxRoute>();
         foreach (var operation in contract.Operations)
         {
-            if (ModelledEndpoints.TryGetValue(operation.OperationId, out var endpoint))
+            if (modelled.TryGetValue(operation.OperationId, out var endpoint))
             {
                 routes.Add(new SandboxRoute(operation, SandboxRouteKind.Modelled, endpoint));
             }
@@ -142,6 +157,20 @@ internal sealed class SandboxRouteTable
     /// <summary>The GET that reads the same path as <paramref name="route"/> (the resource a write changes), or null.</summary>
     public SandboxRoute? ReaderOf(SandboxRoute route) =>
         Routes.FirstOrDefault(r => r.Method == "GET" && r.Template == route.Template && r.Endpoint is not null);
+
+    private static Dictionary<string, Func<SandboxCall, SandboxResult>> Merge(params IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>>[] groups)
+    {
+        var merged = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal);
+        foreach (var (operationId, endpoint) in groups.SelectMany(g => g))
+        {
+            if (!merged.TryAdd(operationId, endpoint))
+            {
+                throw new InvalidOperationException($"Two sandbox endpoint groups model '{operationId}'.");
+            }
+        }
+
+        return merged;
+    }
 
     private string[] Ids(SandboxRouteKind kind) => Routes.Where(r => r.Kind == kind).Select(r => r.OperationId).ToArray();
 }

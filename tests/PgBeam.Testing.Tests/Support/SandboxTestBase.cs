@@ -36,7 +36,7 @@ public abstract class SandboxTestBase
     public void StartSandbox()
     {
         Clock = new FakeTimeProvider(Start);
-        Sandbox = new PgBeamSandbox(new PgBeamSandboxOptions { TimeProvider = Clock });
+        Sandbox = NewSandbox(new PgBeamSandboxOptions { TimeProvider = Clock });
         Client = CreateClient();
     }
 
@@ -53,6 +53,15 @@ public abstract class SandboxTestBase
             Assert.That(violations, Is.Empty, "Prism reported contract violations:\n" + string.Join("\n", violations));
         }
     }
+
+    /// <summary>
+    /// The contract's table with only <see cref="Routing.SandboxRouteTable.FoundationEndpoints"/> modelled: every other
+    /// public operation is derived, so fixtures of the derivation test it on the whole contract.
+    /// </summary>
+    private protected static readonly Routing.SandboxRouteTable FoundationOnly = new(Contract.SandboxContract.Default, Routing.SandboxRouteTable.FoundationEndpoints);
+
+    /// <summary>The sandbox of each test: the one users get, unless a fixture tests another routing.</summary>
+    protected virtual PgBeamSandbox NewSandbox(PgBeamSandboxOptions options) => new(options);
 
     /// <summary>A client over this test's sandbox, by the fixture's transport.</summary>
     protected PgBeamClient CreateClient(Action<PgBeamClientOptions>? configure = null)

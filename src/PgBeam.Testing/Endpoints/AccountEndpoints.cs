@@ -1,0 +1,16 @@
+using System;
+using System.Collections.Generic;
+using PgBeam.Testing.Routing;
+
+namespace PgBeam.Testing.Endpoints;
+
+/// <summary>
+/// The organization and account: members and invitations, onboarding, organizations, plans, billing, payments and spend limits, the demo, support cases and the account export.
+/// </summary>
+internal static class AccountEndpoints
+{
+    /// <summary>The operations of this group, by operation id.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> Routes = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
+    {
+    };
+}

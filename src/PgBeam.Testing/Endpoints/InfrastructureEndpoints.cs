@@ -1,0 +1,16 @@
+using System;
+using System.Collections.Generic;
+using PgBeam.Testing.Routing;
+
+namespace PgBeam.Testing.Endpoints;
+
+/// <summary>
+/// A project's infrastructure: database branches, cache rules, connection tests, PII scans, the schema catalog and its annotations, replicas, custom domains and self-host enrollments.
+/// </summary>
+internal static class InfrastructureEndpoints
+{
+    /// <summary>The operations of this group, by operation id.</summary>
+    public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> Routes = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
+    {
+    };
+}
