@@ -10,14 +10,7 @@ tmp="$(mktemp -d)"
 trap 'rm -rf "$tmp"' EXIT
 
 # Compiles the normalizer only (regeneration off: generated/ is not touched) and finds NSwag in the restored package.
-dotnet build build/codegen/PgBeam.CodeGen.csproj --nologo -v quiet -p:PgBeamRegenerate=false >"$tmp/codegen.log" 2>&1 || {
-  cat "$tmp/codegen.log" >&2; echo "check-generated: the contract normalizer (build/codegen) does not build" >&2; exit 2; }
-normalizer="$(dotnet msbuild build/codegen/PgBeam.CodeGen.csproj -nologo -getProperty:TargetPath)"
-nswag="$(dotnet msbuild build/codegen/PgBeam.CodeGen.csproj -nologo -getProperty:NSwagDir_Net100)"
-nswag="${nswag%/}/dotnet-nswag.dll"
-if [ ! -f "$nswag" ]; then
-  echo "check-generated: NSwag not found at $nswag" >&2; exit 2
-fi
+source build/codegen-tools.sh
 
 mkdir -p "$tmp/generated"
 dotnet "$normalizer" openapi/pgbeam.yaml "$tmp/pgbeam.contract.json" src/PgBeam/Services || {
