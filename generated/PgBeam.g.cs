@@ -425,7 +425,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -450,7 +450,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -1091,7 +1091,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -1120,7 +1120,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -1268,7 +1268,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization's plan allows no more agent credentials.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -1294,7 +1294,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization's plan allows no more agent credentials.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -1430,8 +1430,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1458,8 +1458,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -1797,7 +1797,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization's plan allows no more agent credentials.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -1827,7 +1827,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The organization's plan allows no more agent credentials.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -2028,8 +2028,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2060,8 +2060,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -2711,7 +2711,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -2737,7 +2737,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -2762,7 +2762,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -2788,7 +2788,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -2923,8 +2923,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -2951,8 +2951,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3021,7 +3021,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3046,7 +3046,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3070,7 +3070,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3095,7 +3095,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3140,7 +3140,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3170,7 +3170,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3212,7 +3212,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3242,7 +3242,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3442,8 +3442,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3474,8 +3474,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3574,7 +3574,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3603,7 +3603,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3639,7 +3639,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3668,7 +3668,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3841,7 +3841,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3866,7 +3866,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -3890,7 +3890,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -3916,7 +3916,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -4052,8 +4052,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4080,8 +4080,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4271,7 +4271,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4300,7 +4300,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4337,7 +4337,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -4367,7 +4367,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -4568,8 +4568,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4600,8 +4600,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4796,7 +4796,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -4822,7 +4822,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -4958,8 +4958,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -4986,8 +4986,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5120,7 +5120,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5146,7 +5146,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5171,7 +5171,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5197,7 +5197,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5241,7 +5241,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -5271,7 +5271,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -5472,8 +5472,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5504,8 +5504,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5705,7 +5705,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5735,7 +5735,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5777,7 +5777,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -5807,7 +5807,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -6207,7 +6207,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -6232,7 +6232,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -6255,7 +6255,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -6279,7 +6279,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -6630,7 +6630,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -6659,7 +6659,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -6694,7 +6694,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -6722,7 +6722,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -7384,7 +7384,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -7411,7 +7411,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -7436,7 +7436,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The plan is not Scale or Enterprise, so custom domains are unavailable.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -7462,7 +7462,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The plan is not Scale or Enterprise, so custom domains are unavailable.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -7640,7 +7640,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -7664,7 +7664,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -7797,8 +7797,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -7825,8 +7825,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8003,7 +8003,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8029,7 +8029,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8225,7 +8225,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8256,7 +8256,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8295,7 +8295,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The plan is not Scale or Enterprise, so custom domains are unavailable.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8325,7 +8325,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The plan is not Scale or Enterprise, so custom domains are unavailable.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8583,7 +8583,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8611,7 +8611,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8808,8 +8808,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -8840,8 +8840,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -9103,7 +9103,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -9133,7 +9133,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -9380,7 +9380,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -9406,7 +9406,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -9543,8 +9543,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -9571,8 +9571,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -9798,7 +9798,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -9828,7 +9828,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -10030,8 +10030,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -10062,8 +10062,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -10445,7 +10445,7 @@ namespace PgBeam
         /// <returns>The demo credential, ready to use.</returns>
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: The tier asked for costs money and no settled payment came with the request. Pay the challenge, then send the request again with payment_proof.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: The tier asked for costs money and no settled payment came with the request. Pay the challenge, then send the request again with payment_proof.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">503: No credential can be issued now; <c>code</c> gives the reason, and each is handled differently: DEMO_CAPACITY_FULL (every live demo slot is taken; <c>Retry-After</c> says when one frees up), DEMO_PAUSED (the operator paused the demo), DEMO_NOT_CONFIGURED (this deployment has no demo database) or DEMO_TIER_NOT_PURCHASABLE (a paid tier was asked for where no payment method is set up).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -10465,7 +10465,7 @@ namespace PgBeam
         /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The demo credential, ready to use.</returns>
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: The tier asked for costs money and no settled payment came with the request. Pay the challenge, then send the request again with payment_proof.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: The tier asked for costs money and no settled payment came with the request. Pay the challenge, then send the request again with payment_proof.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">503: No credential can be issued now; <c>code</c> gives the reason, and each is handled differently: DEMO_CAPACITY_FULL (every live demo slot is taken; <c>Retry-After</c> says when one frees up), DEMO_PAUSED (the operator paused the demo), DEMO_NOT_CONFIGURED (this deployment has no demo database) or DEMO_TIER_NOT_PURCHASABLE (a paid tier was asked for where no payment method is set up).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -10592,7 +10592,7 @@ namespace PgBeam
         /// <returns>The demo credential, ready to use.</returns>
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: The tier asked for costs money and no settled payment came with the request. Pay the challenge, then send the request again with payment_proof.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: The tier asked for costs money and no settled payment came with the request. Pay the challenge, then send the request again with payment_proof.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">503: No credential can be issued now; <c>code</c> gives the reason, and each is handled differently: DEMO_CAPACITY_FULL (every live demo slot is taken; <c>Retry-After</c> says when one frees up), DEMO_PAUSED (the operator paused the demo), DEMO_NOT_CONFIGURED (this deployment has no demo database) or DEMO_TIER_NOT_PURCHASABLE (a paid tier was asked for where no payment method is set up).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -10616,7 +10616,7 @@ namespace PgBeam
         /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: The demo credential, ready to use.</returns>
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: The tier asked for costs money and no settled payment came with the request. Pay the challenge, then send the request again with payment_proof.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: The tier asked for costs money and no settled payment came with the request. Pay the challenge, then send the request again with payment_proof.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">503: No credential can be issued now; <c>code</c> gives the reason, and each is handled differently: DEMO_CAPACITY_FULL (every live demo slot is taken; <c>Retry-After</c> says when one frees up), DEMO_PAUSED (the operator paused the demo), DEMO_NOT_CONFIGURED (this deployment has no demo database) or DEMO_TIER_NOT_PURCHASABLE (a paid tier was asked for where no payment method is set up).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -10803,7 +10803,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization's plan.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -10828,7 +10828,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization's plan.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -10997,7 +10997,7 @@ namespace PgBeam
         /// <returns>What the scan concluded about the text.</returns>
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: The free allowance is used up and no payment came with the request. <c>WWW-Authenticate</c> holds the payment challenge, and the body explains the situation in words a model can act on.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: The free allowance is used up and no payment came with the request. <c>WWW-Authenticate</c> holds the payment challenge, and the body explains the situation in words a model can act on.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">503: The service cannot answer right now (<c>code</c> SERVICE_UNAVAILABLE). Retrying after <c>Retry-After</c> is safe.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -11017,7 +11017,7 @@ namespace PgBeam
         /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: What the scan concluded about the text.</returns>
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: The free allowance is used up and no payment came with the request. <c>WWW-Authenticate</c> holds the payment challenge, and the body explains the situation in words a model can act on.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: The free allowance is used up and no payment came with the request. <c>WWW-Authenticate</c> holds the payment challenge, and the body explains the situation in words a model can act on.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">503: The service cannot answer right now (<c>code</c> SERVICE_UNAVAILABLE). Retrying after <c>Retry-After</c> is safe.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -11164,7 +11164,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization's plan.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -11193,7 +11193,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: Self-hosting is not included in the organization's plan.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -11446,7 +11446,7 @@ namespace PgBeam
         /// <returns>What the scan concluded about the text.</returns>
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: The free allowance is used up and no payment came with the request. <c>WWW-Authenticate</c> holds the payment challenge, and the body explains the situation in words a model can act on.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: The free allowance is used up and no payment came with the request. <c>WWW-Authenticate</c> holds the payment challenge, and the body explains the situation in words a model can act on.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">503: The service cannot answer right now (<c>code</c> SERVICE_UNAVAILABLE). Retrying after <c>Retry-After</c> is safe.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -11470,7 +11470,7 @@ namespace PgBeam
         /// <returns>The response: <see cref="PgBeam.PgBeamResponse.StatusCode"/>, <see cref="PgBeam.PgBeamResponse.Headers"/> (with <see cref="PgBeam.PgBeamResponse.ETag"/> and <see cref="PgBeam.PgBeamResponse.RequestId"/>), <see cref="PgBeam.PgBeamResponse.Attempts"/>, and the body in <see cref="PgBeam.PgBeamResponse{T}.Value"/>: What the scan concluded about the text.</returns>
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: The free allowance is used up and no payment came with the request. <c>WWW-Authenticate</c> holds the payment challenge, and the body explains the situation in words a model can act on.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: The free allowance is used up and no payment came with the request. <c>WWW-Authenticate</c> holds the payment challenge, and the body explains the situation in words a model can act on.</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">503: The service cannot answer right now (<c>code</c> SERVICE_UNAVAILABLE). Retrying after <c>Retry-After</c> is safe.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -11540,7 +11540,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -11566,7 +11566,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -11702,8 +11702,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -11730,8 +11730,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -11818,7 +11818,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -11848,7 +11848,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -12049,8 +12049,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -12081,8 +12081,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -12249,7 +12249,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -12273,7 +12273,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -12316,7 +12316,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -12344,7 +12344,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -12427,7 +12427,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: Payment is needed. <c>WWW-Authenticate</c> holds a complete <c>Payment</c> challenge and the body, an RFC 9457 problem, says why. A payment credential that fails or is used twice also gets a 402 with a new challenge, never a 401.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: Payment is needed. <c>WWW-Authenticate</c> holds a complete <c>Payment</c> challenge and the body, an RFC 9457 problem, says why. A payment credential that fails or is used twice also gets a 402 with a new challenge, never a 401.</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
@@ -12452,7 +12452,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: Payment is needed. <c>WWW-Authenticate</c> holds a complete <c>Payment</c> challenge and the body, an RFC 9457 problem, says why. A payment credential that fails or is used twice also gets a 402 with a new challenge, never a 401.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: Payment is needed. <c>WWW-Authenticate</c> holds a complete <c>Payment</c> challenge and the body, an RFC 9457 problem, says why. A payment credential that fails or is used twice also gets a 402 with a new challenge, never a 401.</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
@@ -12543,7 +12543,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: Payment is needed. <c>WWW-Authenticate</c> holds a complete <c>Payment</c> challenge and the body, an RFC 9457 problem, says why. A payment credential that fails or is used twice also gets a 402 with a new challenge, never a 401.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: Payment is needed. <c>WWW-Authenticate</c> holds a complete <c>Payment</c> challenge and the body, an RFC 9457 problem, says why. A payment credential that fails or is used twice also gets a 402 with a new challenge, never a 401.</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
@@ -12572,7 +12572,7 @@ namespace PgBeam
         /// <exception cref="System.ArgumentException">A path identifier is empty, blank, <c>.</c> or <c>..</c>, or the body misses a required field; nothing was sent.</exception>
         /// <exception cref="PgBeam.PgBeamValidationException">400: The request was refused as invalid (<c>code</c> INVALID_INPUT); for a validation failure, <c>errors</c> lists the fields at fault.</exception>
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">402: Payment is needed. <c>WWW-Authenticate</c> holds a complete <c>Payment</c> challenge and the body, an RFC 9457 problem, says why. A payment credential that fails or is used twice also gets a 402 with a new challenge, never a 401.</exception>
+        /// <exception cref="PgBeam.PgBeamPaymentRequiredException">402: Payment is needed. <c>WWW-Authenticate</c> holds a complete <c>Payment</c> challenge and the body, an RFC 9457 problem, says why. A payment credential that fails or is used twice also gets a 402 with a new challenge, never a 401.</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
@@ -12695,7 +12695,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -12720,7 +12720,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -12910,7 +12910,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -12939,7 +12939,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -13155,7 +13155,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13179,7 +13179,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13247,7 +13247,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13272,7 +13272,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13297,7 +13297,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13323,7 +13323,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13467,7 +13467,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13495,7 +13495,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13592,7 +13592,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13621,7 +13621,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13659,7 +13659,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13689,7 +13689,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13773,7 +13773,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -13799,7 +13799,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -13934,8 +13934,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -13961,8 +13961,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -14092,7 +14092,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -14122,7 +14122,7 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
         /// <exception cref="PgBeam.PgBeamConflictException">409: The request clashes with the resource's current state. <c>code</c> says how: RESOURCE_EXISTS (the name or value is taken), INVALID_STATE (the resource's state no longer permits this), or IDEMPOTENCY_KEY_REUSED (the key was first used with a different body).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamRateLimitException">429: Too many requests; slow down (<c>code</c> RATE_LIMITED).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
@@ -14322,8 +14322,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>
@@ -14353,8 +14353,8 @@ namespace PgBeam
         /// <exception cref="PgBeam.PgBeamUnauthorizedException">401: No valid credentials were presented (<c>code</c> UNAUTHORIZED).</exception>
         /// <exception cref="PgBeam.PgBeamForbiddenException">403: The caller is signed in but may not do this. <c>code</c> tells the two causes apart: FORBIDDEN when the caller's role is too low, PLAN_LIMIT_REACHED when the organization's plan is the limit. Decide on the code, not the status.</exception>
         /// <exception cref="PgBeam.PgBeamNotFoundException">404: Nothing exists here, or the caller may not learn whether it does (<c>code</c> NOT_FOUND).</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
-        /// <exception cref="PgBeam.PgBeamApiException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
+        /// <exception cref="PgBeam.PgBeamPreconditionFailedException">412: The tag in <c>If-Match</c> is no longer current: the resource changed after the read this write was built on, and nothing was written (<c>code</c> PRECONDITION_FAILED). Read it again, apply your change to the fresh copy and retry with the new tag.</exception>
+        /// <exception cref="PgBeam.PgBeamPayloadTooLargeException">413: The body is larger than the 2 MB the API accepts (<c>code</c> PAYLOAD_TOO_LARGE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">415: The body is not JSON, or a body was sent without a Content-Type (<c>code</c> UNSUPPORTED_MEDIA_TYPE).</exception>
         /// <exception cref="PgBeam.PgBeamApiException">500: Something failed on PgBeam's side (<c>code</c> INTERNAL_ERROR). Include <c>request_id</c> when you report it.</exception>
         /// <exception cref="PgBeam.PgBeamApiException">Any other error status the server answers with.</exception>

@@ -20,6 +20,7 @@ internal static class ContractNormalizer
         PropertyDescriptions.Apply(document);
         EnumMembers.Apply(document, problems);
         HeaderParameters.Apply(document, problems);
+        ErrorExceptions.Apply(document);
         PaginationInference.Apply(document);
         InputForms.Apply(document);
         ModelRoles.Apply(document);

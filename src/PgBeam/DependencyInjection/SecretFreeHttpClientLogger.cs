@@ -71,7 +71,7 @@ internal sealed class SecretFreeHttpClientLogger(ILogger logger) : IHttpClientLo
         // The exception is not attached: its text is not the SDK's and could quote anything.
         if (logger.IsEnabled(LogLevel.Warning))
         {
-            RequestFailed(logger, request.Method.Method, DescribeUri(request), elapsed.TotalMilliseconds, RetryHandler.Describe(exception), null);
+            RequestFailed(logger, request.Method.Method, DescribeUri(request), elapsed.TotalMilliseconds, PgBeamErrorFactory.Describe(exception), null);
         }
     }
 

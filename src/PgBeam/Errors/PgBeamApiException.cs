@@ -132,7 +132,7 @@ public class PgBeamApiException : PgBeamException
     public bool TryGetBody<T>([MaybeNullWhen(false)] out T body)
         where T : class
     {
-        body = PgBeamErrorMapper.TryRead<T>(ResponseBody);
+        body = ErrorBody.TryRead<T>(ResponseBody);
         return body is not null;
     }
 

@@ -45,7 +45,7 @@ internal sealed class AttemptLoggingHandler(ILogger logger, TimeProvider timePro
         }
         catch (Exception ex)
         {
-            status = RetryHandler.Describe(ex);
+            status = PgBeamErrorFactory.Describe(ex);
             throw;
         }
         finally

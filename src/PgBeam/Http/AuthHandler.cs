@@ -61,7 +61,7 @@ internal sealed class AuthHandler : DelegatingHandler
         }
         catch (Exception ex) when (!IsCallerCancellation(ex, cancellationToken))
         {
-            throw ProviderFailed(ex);
+            throw PgBeamErrorFactory.TokenProviderFailed(ex);
         }
 
         if (!providerTask.IsCompleted)
@@ -78,8 +78,7 @@ internal sealed class AuthHandler : DelegatingHandler
                     TaskScheduler.Default);
                 cancellationToken.ThrowIfCancellationRequested();
                 await timeout.CancelAsync().ConfigureAwait(false);
-                throw new PgBeamTimeoutException(
-                    $"The token provider did not return a token within {_tokenProviderTimeout.TotalSeconds:0.###} s.", attempts: 0, _tokenProviderTimeout);
+                throw PgBeamErrorFactory.TokenProviderTimedOut(_tokenProviderTimeout);
             }
 
             await timeout.CancelAsync().ConfigureAwait(false);
@@ -92,7 +91,7 @@ internal sealed class AuthHandler : DelegatingHandler
         }
         catch (Exception ex) when (!IsCallerCancellation(ex, cancellationToken))
         {
-            throw ProviderFailed(ex);
+            throw PgBeamErrorFactory.TokenProviderFailed(ex);
         }
 
         try
@@ -102,7 +101,7 @@ internal sealed class AuthHandler : DelegatingHandler
         catch (ArgumentException ex)
         {
             // ValidateToken's message describes the token without quoting it.
-            throw new PgBeamAuthenticationException("The token provider returned an unusable token: " + ex.Message, ex);
+            throw PgBeamErrorFactory.UnusableToken(ex);
         }
 
         return token!;
@@ -111,7 +110,4 @@ internal sealed class AuthHandler : DelegatingHandler
     /// <summary>A cancellation the caller (or the call's budget) asked for, which stays a cancellation.</summary>
     private static bool IsCallerCancellation(Exception exception, CancellationToken cancellationToken) =>
         exception is OperationCanceledException && cancellationToken.IsCancellationRequested;
-
-    private static PgBeamAuthenticationException ProviderFailed(Exception cause) =>
-        new($"The token provider failed ({cause.GetType().Name}); see the inner exception. Nothing was sent.", cause);
 }

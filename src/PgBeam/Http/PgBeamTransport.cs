@@ -63,7 +63,7 @@ internal sealed class PgBeamTransport : IDisposable
         request.AcceptsNotModified = true;
         var context = new PgBeamRequestContext(request, options, Configuration.ApiKey);
         using var response = await SendCoreAsync(request, options, context, cancellationToken).ConfigureAwait(false);
-        var headers = PgBeamErrorMapper.CollectHeaders(response);
+        var headers = ResponseHeaders.Collect(response);
         var attempts = Math.Max(1, context.Attempts);
         if (response.StatusCode == HttpStatusCode.NotModified)
         {
@@ -80,7 +80,7 @@ internal sealed class PgBeamTransport : IDisposable
         request.AcceptsNotModified = true;
         var context = new PgBeamRequestContext(request, options, Configuration.ApiKey);
         using var response = await SendCoreAsync(request, options, context, cancellationToken).ConfigureAwait(false);
-        return new PgBeamResponse(response.StatusCode, PgBeamErrorMapper.CollectHeaders(response), Math.Max(1, context.Attempts));
+        return new PgBeamResponse(response.StatusCode, ResponseHeaders.Collect(response), Math.Max(1, context.Attempts));
     }
 
     /// <summary>
@@ -117,7 +117,7 @@ internal sealed class PgBeamTransport : IDisposable
                 using (response)
                 {
                     var body = DecodeText(response.Content, await BodyOfAsync(response, cancellationToken).ConfigureAwait(false));
-                    var error = PgBeamErrorMapper.Create(
+                    var error = PgBeamErrorFactory.FromResponse(
                         response,
                         body,
                         request.OperationId,
@@ -133,7 +133,7 @@ internal sealed class PgBeamTransport : IDisposable
             {
                 try
                 {
-                    onResponse(new PgBeamResponseInfo(response.StatusCode, PgBeamErrorMapper.CollectHeaders(response), Math.Max(1, context.Attempts)));
+                    onResponse(new PgBeamResponseInfo(response.StatusCode, ResponseHeaders.Collect(response), Math.Max(1, context.Attempts)));
                 }
                 catch
                 {
@@ -276,11 +276,7 @@ internal sealed class PgBeamTransport : IDisposable
             var result = PgBeamJson.Serializer.Deserialize<T>(reader);
             if (result is null)
             {
-                throw new PgBeamSerializationException(
-                    $"The response to {operationId} has {(IsBlank(body) ? "an empty body" : "a null body")} where the contract promises JSON.")
-                {
-                    OperationId = operationId,
-                };
+                throw PgBeamErrorFactory.MissingJson(operationId, IsBlank(body));
             }
 
             // Anything after the value (a second document, garbage) means the body is not what the contract says.
@@ -288,7 +284,7 @@ internal sealed class PgBeamTransport : IDisposable
             {
                 if (reader.TokenType != JsonToken.Comment)
                 {
-                    throw Malformed(operationId, reader.LineNumber, reader.LinePosition, reader.Path, "there is more content after the JSON value");
+                    throw PgBeamErrorFactory.MalformedJson(operationId, reader.LineNumber, reader.LinePosition, reader.Path, "there is more content after the JSON value");
                 }
             }
 
@@ -298,13 +294,13 @@ internal sealed class PgBeamTransport : IDisposable
         {
             if (FindSyntaxError(body) is { } syntax)
             {
-                throw Malformed(operationId, syntax.Line, syntax.Position, syntax.Path, syntax.Reason);
+                throw PgBeamErrorFactory.MalformedJson(operationId, syntax.Line, syntax.Position, syntax.Path, syntax.Reason);
             }
 
             // A required field the server left out (or sent as null): name it; the name is the contract's, never a value.
             if (ex is JsonSerializationException { LineNumber: > 0 } required && MissingRequiredField(required.Message) is { } field)
             {
-                throw Malformed(operationId, required.LineNumber, required.LinePosition, required.Path,
+                throw PgBeamErrorFactory.MalformedJson(operationId, required.LineNumber, required.LinePosition, required.Path,
                     $"the required field '{field}' is missing or null");
             }
 
@@ -315,7 +311,7 @@ internal sealed class PgBeamTransport : IDisposable
                 JsonSerializationException { LineNumber: > 0 } s => (s.LineNumber, s.LinePosition, s.Path),
                 _ => (reader.LineNumber, reader.LinePosition, reader.Path),
             };
-            throw Malformed(operationId, line, position, path, "a value does not have the type the contract says");
+            throw PgBeamErrorFactory.MalformedJson(operationId, line, position, path, "a value does not have the type the contract says");
         }
         finally
         {
@@ -396,23 +392,6 @@ internal sealed class PgBeamTransport : IDisposable
         }
 
         return true;
-    }
-
-    private static PgBeamSerializationException Malformed(string operationId, int line, int position, string? path, string reason)
-    {
-        // A JSON path is made of the server's property names; mask anything in it that looks like a secret all the same.
-        path = new SecretRedactor().Redact(path);
-        return new(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"The response to {operationId} is not valid JSON for its contract type: {reason}, at line {line}, position {position}") +
-            (string.IsNullOrEmpty(path) ? "." : $", path '{path}'.") + " The body is not shown because it may contain secrets.")
-        {
-            OperationId = operationId,
-            LineNumber = line,
-            LinePosition = position,
-            JsonPath = path,
-        };
     }
 
     private static Activity? StartActivity(ApiRequest request)

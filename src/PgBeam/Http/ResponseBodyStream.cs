@@ -117,5 +117,5 @@ internal sealed class ResponseBodyStream : Stream
     }
 
     private PgBeamNetworkException Interrupted(Exception inner) =>
-        new($"The response body of {_operationId} was cut off after {_read} bytes: the connection was lost while reading it.", attempts: 1, elapsed: Stopwatch.GetElapsedTime(_openedAt), timedOut: false, inner);
+        PgBeamErrorFactory.BodyInterrupted(_operationId, _read, Stopwatch.GetElapsedTime(_openedAt), inner);
 }

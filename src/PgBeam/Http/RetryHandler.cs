@@ -160,7 +160,14 @@ internal sealed class RetryHandler : DelegatingHandler
             return outcome.Result!;
         }
 
-        var translated = Translate(outcome.Exception, state, budget.IsCancellationRequested);
+        var translated = PgBeamErrorFactory.CallFailed(
+            outcome.Exception,
+            state.OperationId,
+            state.Attempts,
+            _timeProvider.GetElapsedTime(state.StartTimestamp),
+            _retry.TotalBudget,
+            budget.IsCancellationRequested,
+            state.StopReason);
         if (translated is null)
         {
             ExceptionDispatchInfo.Throw(outcome.Exception);
@@ -269,51 +276,8 @@ internal sealed class RetryHandler : DelegatingHandler
         return copy;
     }
 
-    /// <summary>The SDK error for a failure that ended the loop, or null to rethrow it as it is.</summary>
-    private PgBeamException? Translate(Exception exception, CallState state, bool budgetExpired)
-    {
-        var elapsed = _timeProvider.GetElapsedTime(state.StartTimestamp);
-        var attempts = state.Attempts == 1 ? "1 attempt" : $"{state.Attempts} attempts";
-        var stop = state.StopReason is null ? string.Empty : $"; {state.StopReason}";
-        if (budgetExpired && exception is OperationCanceledException or AttemptTimeoutException)
-        {
-            return new PgBeamTimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"{state.OperationId} timed out: the {_retry.TotalBudget.TotalSeconds:0.###} s total budget of the call ran out during attempt {state.Attempts} (after {elapsed.TotalSeconds:0.###} s)."),
-                state.Attempts,
-                elapsed,
-                exception);
-        }
-
-        return exception switch
-        {
-            AttemptTimeoutException timeout => new PgBeamTimeoutException(
-                string.Create(CultureInfo.InvariantCulture, $"{state.OperationId} timed out after {attempts} ({elapsed.TotalSeconds:0.###} s): {timeout.Message.TrimEnd('.')}{stop}."),
-                state.Attempts,
-                elapsed,
-                exception),
-            HttpRequestException or IOException or SocketException => new PgBeamNetworkException(
-                string.Create(CultureInfo.InvariantCulture, $"{state.OperationId} failed after {attempts} ({elapsed.TotalSeconds:0.###} s): the PgBeam API could not be reached ({Describe(exception)}){stop}."),
-                state.Attempts,
-                elapsed,
-                timedOut: false,
-                exception),
-            _ => null,
-        };
-    }
-
-    /// <summary>A short, secret-free name for what went wrong, for messages, logs and traces.</summary>
-    internal static string Describe(Exception exception) => exception switch
-    {
-        AttemptTimeoutException => "attempt timeout",
-        HttpRequestException { HttpRequestError: var error } when error != HttpRequestError.Unknown => error.ToString(),
-        HttpRequestException { InnerException: IOException { InnerException: SocketException socket } } => socket.SocketErrorCode.ToString(),
-        HttpRequestException { InnerException: { } inner } => inner.GetType().Name,
-        SocketException socket => socket.SocketErrorCode.ToString(),
-        _ => exception.GetType().Name,
-    };
-
     private static string Describe(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is { } exception ? Describe(exception) : ((int)outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
+        outcome.Exception is { } exception ? PgBeamErrorFactory.Describe(exception) : ((int)outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
 
     /// <summary>What the retry loop knows about one call.</summary>
     private sealed class CallState(PgBeamRequestContext? requestContext, string operationId, int maxRetries, bool replaySafe, long startTimestamp)

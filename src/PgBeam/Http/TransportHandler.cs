@@ -81,25 +81,13 @@ internal sealed class TransportHandler : DelegatingHandler
             var location = response.Headers.Location;
             var target = location is null ? null : location.IsAbsoluteUri ? location : TryResolve(response.RequestMessage?.RequestUri ?? _baseUri, location);
             var origin = target is null ? null : Redact(OriginOf(target), context);
-            throw new PgBeamRedirectException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{context?.OperationId ?? "The call"}: the PgBeam API answered {status} {response.StatusCode}, a redirect to {origin ?? "an unusable location"}. The SDK does not follow redirects, so nothing was sent there; check BaseUrl ({OriginOf(_baseUri)})."),
-                response.StatusCode,
-                origin,
-                context?.OperationId);
+            throw PgBeamErrorFactory.Redirected(response.StatusCode, origin, OriginOf(_baseUri), context?.OperationId);
         }
 
         if (response.RequestMessage?.RequestUri is { IsAbsoluteUri: true } answeredBy && !SameOrigin(answeredBy, _baseUri))
         {
             var origin = Redact(OriginOf(answeredBy), context);
-            throw new PgBeamRedirectException(
-                string.Create(
-                    CultureInfo.InvariantCulture,
-                    $"{context?.OperationId ?? "The call"}: the answer ({status} {response.StatusCode}) came from {origin}, not from BaseUrl ({OriginOf(_baseUri)}): the HttpClient followed a redirect. The answer was refused; set AllowAutoRedirect = false on the handler of the HttpClient given to the SDK."),
-                response.StatusCode,
-                origin,
-                context?.OperationId);
+            throw PgBeamErrorFactory.AnsweredElsewhere(response.StatusCode, origin, OriginOf(_baseUri), context?.OperationId);
         }
     }
 
@@ -206,19 +194,8 @@ internal sealed class TransportHandler : DelegatingHandler
         }
     }
 
-    private PgBeamResponseTooLargeException TooLarge(HttpResponseMessage response, PgBeamRequestContext? context, long? announced)
-    {
-        var what = announced is { } length
-            ? string.Create(CultureInfo.InvariantCulture, $"announces {length} bytes")
-            : "is larger than that";
-        return new PgBeamResponseTooLargeException(
-            string.Create(
-                CultureInfo.InvariantCulture,
-                $"The {(int)response.StatusCode} response to {context?.OperationId ?? "the call"} {what}, over the {_maxResponseBytes} byte ({_maxResponseBytes / 1048576.0:0.##} MiB) limit; it was not read. Raise PgBeamClientOptions.MaxResponseBytes if the API legitimately returns this much."),
-            response.StatusCode,
-            _maxResponseBytes,
-            context?.OperationId);
-    }
+    private PgBeamResponseTooLargeException TooLarge(HttpResponseMessage response, PgBeamRequestContext? context, long? announced) =>
+        PgBeamErrorFactory.ResponseTooLarge(response.StatusCode, announced, _maxResponseBytes, context?.OperationId);
 
     protected override void Dispose(bool disposing)
     {

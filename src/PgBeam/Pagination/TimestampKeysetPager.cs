@@ -125,21 +125,12 @@ internal static class TimestampKeysetPager
 
             if (oldest == newest)
             {
-                throw new PgBeamPaginationException(
-                    $"At least {pageSize} entries of {operationId} share the timestamp {oldest.ToString("o", CultureInfo.InvariantCulture)}, a whole page. " +
-                    "The listing pages by timestamp and the contract has no finer cursor, so the walk cannot get past them without skipping or repeating entries; " +
-                    "the entries up to here were yielded once each. Use a larger PageSize (at most 100), narrow the filters, or, for the audit log, read that range with ExportAuditLogsAsync.",
-                    operationId,
-                    PgBeamPaginationFailure.TimestampTieExceedsPage);
+                throw PgBeamErrorFactory.TimestampTieExceedsPage(operationId, pageSize, oldest);
             }
 
             if (before is { } current && nextBefore >= current)
             {
-                throw new PgBeamPaginationException(
-                    $"The server answered {operationId} with entries at or after the requested cursor {current.ToString("o", CultureInfo.InvariantCulture)}, " +
-                    "so the walk cannot advance. Paging assumes strictly older entries and timestamps that resolve to the microsecond.",
-                    operationId,
-                    PgBeamPaginationFailure.CursorDidNotAdvance);
+                throw PgBeamErrorFactory.CursorDidNotAdvance(operationId, current);
             }
 
             before = nextBefore;
@@ -147,5 +138,5 @@ internal static class TimestampKeysetPager
     }
 
     private static PgBeamPaginationException MissingValue(string operationId, string what) =>
-        new($"An item in a page of {operationId} has no {what}, which the walk pages by; it cannot continue.", operationId, PgBeamPaginationFailure.MissingCursorValue);
+        PgBeamErrorFactory.MissingCursorValue(operationId, what);
 }

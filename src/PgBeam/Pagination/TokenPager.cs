@@ -61,10 +61,7 @@ internal static class TokenPager
 
             if (!seen.Add(next))
             {
-                throw new PgBeamPaginationException(
-                    $"The server answered {operationId} with a page token it had already been asked with; following it would repeat pages forever. The items up to here were yielded once each.",
-                    operationId,
-                    PgBeamPaginationFailure.RepeatedPageToken);
+                throw PgBeamErrorFactory.RepeatedPageToken(operationId);
             }
 
             pageToken = next;

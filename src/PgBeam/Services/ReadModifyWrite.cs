@@ -42,7 +42,7 @@ internal static class ReadModifyWrite
             }
             catch (PgBeamPreconditionFailedException lost)
             {
-                throw new PgBeamPreconditionFailedException(lost.Details) { ModifyAttempts = attempt };
+                throw PgBeamErrorFactory.ModifyLost(lost, attempt);
             }
         }
     }

@@ -85,8 +85,7 @@ public sealed class WebhookEvent
         try
         {
             return PgBeamJson.Serializer.Deserialize<T>(reader)
-                ?? throw new PgBeamSerializationException(
-                    $"The data of webhook event {Described()} is null; read {nameof(Data)} before asking for a {typeof(T).Name}.");
+                ?? throw PgBeamErrorFactory.WebhookDataNull(Described(), nameof(Data), typeof(T).Name);
         }
         catch (Exception ex) when (ex is not PgBeamSerializationException and not OutOfMemoryException)
         {
@@ -99,16 +98,7 @@ public sealed class WebhookEvent
                 JsonSerializationException { LineNumber: > 0 } s => (s.LineNumber, s.LinePosition, s.Path),
                 _ => (reader.LineNumber, reader.LinePosition, reader.Path),
             };
-            path = new SecretRedactor().Redact(path);
-            throw new PgBeamSerializationException(
-                $"The data of webhook event {Described()} does not fit {typeof(T).Name}: a value does not have the expected type " +
-                $"at line {line}, position {position}" + (string.IsNullOrEmpty(path) ? "." : $", path '{path}'.") +
-                " The data is not shown because it may contain sensitive values.")
-            {
-                LineNumber = line,
-                LinePosition = position,
-                JsonPath = path,
-            };
+            throw PgBeamErrorFactory.WebhookDataMismatch(Described(), typeof(T).Name, line, position, path);
         }
     }
 
