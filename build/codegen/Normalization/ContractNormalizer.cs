@@ -21,6 +21,7 @@ internal static class ContractNormalizer
         EnumMembers.Apply(document, problems);
         HeaderParameters.Apply(document, problems);
         ErrorExceptions.Apply(document);
+        OperationFacts.Apply(document);
         PaginationInference.Apply(document);
         InputForms.Apply(document);
         ModelRoles.Apply(document);

@@ -79,9 +79,8 @@ internal static class InputForms
         var declared = operation.Parameters()
             .Where(p => ContractDocument.Text(p.Parameter["in"]) == "path")
             .ToDictionary(p => ContractDocument.Text(p.Parameter["name"]) ?? string.Empty, p => p.Parameter);
-        foreach (var segment in operation.Path.Split('/').Where(s => s.StartsWith('{') && s.EndsWith('}')))
+        foreach (var name in OperationFacts.PathParameterNames(operation))
         {
-            var name = segment[1..^1];
             var description = declared.TryGetValue(name, out var parameter) ? ContractDocument.Text(parameter["description"]) : null;
             yield return new JsonObject { ["variable"] = NameRules.Camel(name), ["description"] = description ?? $"The {name} path parameter." };
         }
