@@ -40,7 +40,7 @@ public class ModifyPolicyProfileTests
         var reads = firstRead.Concat(secondRead).ToList();
         var writes = firstWrite.Concat(secondWrite).ToList();
         Assert.That((reads.Count, writes.Count), Is.EqualTo((2, 2)));
-        Assert.That(writes.Select(w => w.Request.Headers.IfMatch.Single().Tag), Is.EqualTo(new[] { "\"v1\"", "\"v2\"" }));
+        Assert.That(writes.Select(w => w.Header("If-Match")), Is.EqualTo(new[] { "\"v1\"", "\"v2\"" }));
         var second = JObject.Parse(writes[1].Body!);
         Assert.That((string?)second["name"], Is.EqualTo("renamed-by-someone-else"));
         Assert.That((int?)second["max_rows"], Is.EqualTo(500));

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Linq;
 using System.Net.Http;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -21,7 +22,8 @@ public class AuditLogExportStreamingTests
     [Test]
     public async Task Streams_50_MB_of_CSV_to_the_caller_with_memory_far_below_its_size()
     {
-        await using var server = LoopbackCsvServer.Start(FiftyMegabytes);
+        var csv = new CsvExportBody(FiftyMegabytes);
+        await using var server = LoopbackHttpServer.Start(csv.Streamed());
         using var client = new PgBeamClient(new PgBeamClientOptions { ApiKey = TestClients.ApiKey, BaseUrl = server.BaseUrl });
 
         var baseline = GC.GetTotalMemory(forceFullCollection: true);
@@ -43,20 +45,21 @@ public class AuditLogExportStreamingTests
             }
         }
 
-        TestContext.Out.WriteLine($"streamed {read / 1024 / 1024} MiB ({server.RowsSent} rows); peak live growth {peak / 1024} KiB");
-        Assert.That(read, Is.EqualTo(server.BytesSent));
+        TestContext.Out.WriteLine($"streamed {read / 1024 / 1024} MiB ({csv.RowsSent} rows); peak live growth {peak / 1024} KiB");
+        Assert.That(read, Is.EqualTo(csv.BytesSent));
         Assert.That(read, Is.GreaterThanOrEqualTo(FiftyMegabytes));
-        Assert.That(newlines, Is.EqualTo(server.RowsSent + 1), "the header and every row arrived");
+        Assert.That(newlines, Is.EqualTo(csv.RowsSent + 1), "the header and every row arrived");
         Assert.That(peak, Is.LessThan(MemoryCeiling), "the body is never held whole");
-        Assert.That(server.RequestLine, Is.EqualTo("GET /v1/projects/prj_1/audit-logs/export?event=blocked&decision=block HTTP/1.1"));
-        Assert.That(server.RequestHeaders["Accept"], Is.EqualTo("text/csv"));
-        Assert.That(server.RequestHeaders["Authorization"], Is.EqualTo("Bearer " + TestClients.ApiKey));
+        Assert.That(server.Requests.Single().Line, Is.EqualTo("GET /v1/projects/prj_1/audit-logs/export?event=blocked&decision=block HTTP/1.1"));
+        Assert.That(server.Requests.Single().Header("Accept"), Is.EqualTo("text/csv"));
+        Assert.That(server.Requests.Single().Header("Authorization"), Is.EqualTo("Bearer " + TestClients.ApiKey));
     }
 
     [Test]
     public async Task The_copy_overload_streams_50_MB_through_a_caller_supplied_HttpClient_without_buffering_it()
     {
-        await using var server = LoopbackCsvServer.Start(FiftyMegabytes);
+        var csv = new CsvExportBody(FiftyMegabytes);
+        await using var server = LoopbackHttpServer.Start(csv.Streamed());
         using var httpClient = new HttpClient();
         using var client = new PgBeamClient(new PgBeamClientOptions { ApiKey = TestClients.ApiKey, BaseUrl = server.BaseUrl, HttpClient = httpClient });
 
@@ -67,17 +70,18 @@ public class AuditLogExportStreamingTests
         var written = await client.Agents.ExportAuditLogsAsync("prj_1", destination, new ExportAuditLogsParams { Start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero) });
 
         TestContext.Out.WriteLine($"copied {written / 1024 / 1024} MiB; peak live growth {peak / 1024} KiB");
-        Assert.That(written, Is.EqualTo(server.BytesSent));
+        Assert.That(written, Is.EqualTo(csv.BytesSent));
         Assert.That(destination.BytesWritten, Is.EqualTo(written));
-        Assert.That(destination.Newlines, Is.EqualTo(server.RowsSent + 1));
+        Assert.That(destination.Newlines, Is.EqualTo(csv.RowsSent + 1));
         Assert.That(peak, Is.LessThan(MemoryCeiling), "HttpClient must not read the whole body before returning");
-        Assert.That(server.RequestLine, Does.StartWith("GET /v1/projects/prj_1/audit-logs/export?start=2026-01-01T00%3A00%3A00.0000000%2B00%3A00 "));
+        Assert.That(server.Requests.Single().Line, Does.StartWith("GET /v1/projects/prj_1/audit-logs/export?start=2026-01-01T00%3A00%3A00.0000000%2B00%3A00 "));
     }
 
     [Test]
     public async Task A_connection_lost_part_way_through_the_body_surfaces_as_a_network_exception()
     {
-        await using var server = LoopbackCsvServer.StartCuttingOff(announcedBytes: 10L * 1024 * 1024, cutAfterBytes: 256 * 1024);
+        var csv = new CsvExportBody(targetBytes: 10L * 1024 * 1024);
+        await using var server = LoopbackHttpServer.Start(csv.CutOffAfter(cutAfterBytes: 256 * 1024));
         using var client = new PgBeamClient(new PgBeamClientOptions { ApiKey = TestClients.ApiKey, BaseUrl = server.BaseUrl });
 
         var export = await client.Agents.ExportAuditLogsAsync("prj_1");
@@ -95,7 +99,7 @@ public class AuditLogExportStreamingTests
             }
         });
 
-        Assert.That(read, Is.EqualTo(server.BytesSent), "everything sent before the cut was delivered");
+        Assert.That(read, Is.EqualTo(csv.BytesSent), "everything sent before the cut was delivered");
         Assert.That(error!.Message, Does.Contain("exportAuditLogs").And.Contain(read.ToString(CultureInfo.InvariantCulture) + " bytes"));
         Assert.That(error.InnerException, Is.InstanceOf<System.IO.IOException>().Or.InstanceOf<HttpRequestException>());
     }

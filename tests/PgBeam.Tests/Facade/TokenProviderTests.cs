@@ -108,7 +108,7 @@ public class TokenProviderTests
 
         Assert.DoesNotThrowAsync(() => client.Policies.GetPolicyProfileAsync("prj_1", "pol_1"));
 
-        Assert.That(sent.Select(s => s.Request.Headers.Authorization!.ToString()), Is.EqualTo(new[] { "Bearer jwt-1", "Bearer jwt-2" }));
+        Assert.That(sent.Select(s => s.Header("Authorization")), Is.EqualTo(new[] { "Bearer jwt-1", "Bearer jwt-2" }));
     }
 
     [Test]

@@ -12,7 +12,8 @@ namespace PgBeam.Tests.Support;
 
 /// <summary>
 /// A real HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for what a fake handler cannot show: a connection
-/// reset in the middle of a body, a body that stalls, a refused connection. Each request, in arrival order, is
+/// reset in the middle of a body, a body that stalls, a refused connection, a body streamed as the client reads it
+/// (the CSV export, <c>Export/CsvExportBody</c>). Each request, in arrival order, is
 /// answered by the next of the given responders, which write raw bytes to the socket (or break it).
 /// </summary>
 internal sealed class LoopbackHttpServer : IAsyncDisposable
@@ -234,14 +235,14 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
             await stream.ReadExactlyAsync(body, stopping);
         }
 
-        return new ReceivedRequest(requestLine[0], requestLine[1], headers, Encoding.UTF8.GetString(body));
+        return new ReceivedRequest(lines[0], requestLine[0], requestLine[1], headers, Encoding.UTF8.GetString(body));
     }
 
     private static bool EndsWithBlankLine(List<byte> head) =>
         head.Count >= 4 && head[^4] == '\r' && head[^3] == '\n' && head[^2] == '\r' && head[^1] == '\n';
 
-    /// <summary>One request as the server read it.</summary>
-    internal sealed record ReceivedRequest(string Method, string Target, IReadOnlyDictionary<string, string> Headers, string Body)
+    /// <summary>One request as the server read it; <paramref name="Line"/> is its request line (<c>GET /v1/… HTTP/1.1</c>).</summary>
+    internal sealed record ReceivedRequest(string Line, string Method, string Target, IReadOnlyDictionary<string, string> Headers, string Body)
     {
         public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
     }

@@ -36,6 +36,9 @@ internal sealed class SentRequest
 
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>The <c>Idempotency-Key</c> header as sent, or null.</summary>
+    public string? IdempotencyKey => Header("Idempotency-Key");
+
     public static SentRequest Capture(HttpRequestMessage request) => new(request);
 
     /// <summary>The SDK version the User-Agent must carry: the package version, without build metadata.</summary>

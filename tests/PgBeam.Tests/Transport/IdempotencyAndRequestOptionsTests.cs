@@ -161,7 +161,7 @@ public class IdempotencyAndRequestOptionsTests
 
         Assert.DoesNotThrowAsync(() => client.Policies.GetPolicyProfileAsync("prj_1", "pol_1", options));
 
-        Assert.That(sent.Select(s => s.Request.Headers.GetValues("X-Correlation-Id").Single()), Is.EqualTo(new[] { "corr-7", "corr-7" }));
+        Assert.That(sent.Select(s => s.Header("X-Correlation-Id")), Is.EqualTo(new[] { "corr-7", "corr-7" }));
     }
 
     [TestCase("Authorization", "Bearer value-7f3a")]

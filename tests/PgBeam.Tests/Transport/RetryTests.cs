@@ -420,7 +420,7 @@ public class RetryTests
         return await call;
     }
 
-    private static void AssertThreeAttemptsWithOneKey(System.Collections.Generic.List<ReceivedAttempt> sent)
+    private static void AssertThreeAttemptsWithOneKey(System.Collections.Generic.List<SentRequest> sent)
     {
         Assert.That(sent, Has.Count.EqualTo(3));
         var keys = sent.Select(s => s.IdempotencyKey).ToList();

@@ -34,19 +34,19 @@ internal static class TransportFixtures
 
     /// <summary>
     /// Expects <paramref name="responses"/>.Length requests to <paramref name="path"/>, answered in order, and
-    /// records each request with its body as sent.
+    /// records each attempt as it arrived (<see cref="SentRequest"/>: headers and body read then).
     /// </summary>
-    public static List<ReceivedAttempt> ExpectInOrder(MockHttpMessageHandler mock, HttpMethod method, string path, params Func<HttpResponseMessage>[] responses)
+    public static List<SentRequest> ExpectInOrder(MockHttpMessageHandler mock, HttpMethod method, string path, params Func<HttpResponseMessage>[] responses)
     {
-        var sent = new List<ReceivedAttempt>();
+        var sent = new List<SentRequest>();
         foreach (var response in responses)
         {
             mock.Expect(method, TestClients.Url(path)).Respond(request =>
             {
-                var body = request.Content?.ReadAsStringAsync().GetAwaiter().GetResult();
+                var attempt = SentRequest.Capture(request);
                 lock (sent)
                 {
-                    sent.Add(new ReceivedAttempt(request, body));
+                    sent.Add(attempt);
                 }
 
                 return response();
@@ -55,7 +55,4 @@ internal static class TransportFixtures
 
         return sent;
     }
-
-    public static string? IdempotencyKeyOf(HttpRequestMessage request) =>
-        request.Headers.TryGetValues("Idempotency-Key", out var values) ? string.Join(",", values) : null;
 }
