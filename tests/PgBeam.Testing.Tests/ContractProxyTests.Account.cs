@@ -29,5 +29,13 @@ public partial class ContractProxyTests
         await Client.Analytics.SubmitCancellationFeedbackAsync(org, new CancellationFeedbackRequest { Reason = "too-expensive" });
         Sandbox.SeedVercelInstallation(projectId);
         await Client.Analytics.GetVercelInstallationAsync(org);
+
+        await Client.Payments.ListPaymentResourcesAsync();
+        var policy = await Client.Policies.CreatePolicyProfileAsync(projectId, new PolicyProfileInput { Name = "buyer" });
+        var buyer = await Client.Agents.CreateAgentCredentialAsync(projectId, new CreateAgentCredentialRequest { Name = "buyer", PolicyProfileId = policy.Id });
+        using (var agent = CreateClient(o => o.ApiKey = buyer.McpToken))
+        {
+            await agent.Payments.CreateBudgetTopupAsync(new BudgetTopupInput { Packs = 1 }, paymentAuthorization: "Payment sandbox-credential");
+        }
     }
 }

@@ -29,5 +29,8 @@ internal static class AccountEndpoints
         ["updateSpendLimit"] = BillingApi.UpdateSpendLimit,
         ["submitCancellationFeedback"] = BillingApi.SubmitCancellationFeedback,
         ["getVercelInstallation"] = BillingApi.GetVercelInstallation,
+
+        ["listPaymentResources"] = PaymentsApi.ListResources,
+        ["createBudgetTopup"] = PaymentsApi.CreateBudgetTopup,
     };
 }
