@@ -61,4 +61,18 @@ public sealed partial class PgBeamSandbox
             return BillingApi.VercelStatusOf(_state, organization, organization.Vercel);
         }
     }
+
+    /// <summary>
+    /// Whether a demo credential's connection string or MCP token (from <c>createDemoCredential</c>) gets in now: it
+    /// was issued, has not expired and was not released with <c>releaseDemoCredential</c>.
+    /// </summary>
+    /// <param name="connectionStringOrMcpToken">A secret the demo issued.</param>
+    public bool IsDemoCredentialValid(string connectionStringOrMcpToken)
+    {
+        ArgumentNullException.ThrowIfNull(connectionStringOrMcpToken);
+        lock (_state.Gate)
+        {
+            return DemoApi.IsValid(_state, connectionStringOrMcpToken);
+        }
+    }
 }

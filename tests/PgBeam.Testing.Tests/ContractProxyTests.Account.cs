@@ -37,5 +37,9 @@ public partial class ContractProxyTests
         {
             await agent.Payments.CreateBudgetTopupAsync(new BudgetTopupInput { Packs = 1 }, paymentAuthorization: "Payment sandbox-credential");
         }
+
+        await Client.Demo.GetDemoAsync();
+        var demo = await Client.Demo.CreateDemoCredentialAsync(new CreateDemoCredentialRequest { Label = "tour" });
+        await Client.Demo.ReleaseDemoCredentialAsync(demo.SessionId, new ReleaseDemoCredentialRequest { McpToken = demo.McpToken });
     }
 }

@@ -32,5 +32,9 @@ internal static class AccountEndpoints
 
         ["listPaymentResources"] = PaymentsApi.ListResources,
         ["createBudgetTopup"] = PaymentsApi.CreateBudgetTopup,
+
+        ["getDemo"] = DemoApi.Describe,
+        ["createDemoCredential"] = DemoApi.Issue,
+        ["releaseDemoCredential"] = DemoApi.Release,
     };
 }
