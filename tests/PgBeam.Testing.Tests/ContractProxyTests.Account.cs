@@ -41,5 +41,11 @@ public partial class ContractProxyTests
         await Client.Demo.GetDemoAsync();
         var demo = await Client.Demo.CreateDemoCredentialAsync(new CreateDemoCredentialRequest { Label = "tour" });
         await Client.Demo.ReleaseDemoCredentialAsync(demo.SessionId, new ReleaseDemoCredentialRequest { McpToken = demo.McpToken });
+
+        var supportCase = await Client.Support.CreateSupportCaseAsync(org, new CreateSupportCaseRequest { OrgId = org, Title = "Tour", Body = "Hello", Severity = 3 });
+        await Client.Support.ListSupportCasesAsync(org, new ListSupportCasesParams { Status = SupportCaseStatus.Open, Search = "tour" });
+        await Client.Support.CreateSupportMessageAsync(org, supportCase.Id, new CreateSupportMessageRequest { Body = "More" });
+        await Client.Support.UpdateSupportCaseAsync(org, supportCase.Id, new UpdateSupportCaseRequest { Status = SupportCaseStatus.Closed });
+        await Client.Support.GetSupportCaseAsync(org, supportCase.Id);
     }
 }

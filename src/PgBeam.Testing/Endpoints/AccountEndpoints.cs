@@ -36,5 +36,11 @@ internal static class AccountEndpoints
         ["getDemo"] = DemoApi.Describe,
         ["createDemoCredential"] = DemoApi.Issue,
         ["releaseDemoCredential"] = DemoApi.Release,
+
+        ["listSupportCases"] = SupportApi.List,
+        ["createSupportCase"] = SupportApi.Create,
+        ["getSupportCase"] = SupportApi.Get,
+        ["updateSupportCase"] = SupportApi.Update,
+        ["createSupportMessage"] = SupportApi.CreateMessage,
     };
 }
