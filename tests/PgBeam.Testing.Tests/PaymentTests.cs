@@ -46,6 +46,21 @@ public class PaymentTests(SandboxTransport transport) : SandboxTestBase(transpor
     }
 
     [Test]
+    public async Task A_402_is_not_replayed_to_the_paid_retry_with_the_same_idempotency_key()
+    {
+        var (_, agent) = await AgentClientAsync();
+        using var _ = agent;
+        var options = new RequestOptions { IdempotencyKey = "topup-1" };
+
+        Assert.ThrowsAsync<PgBeamPaymentRequiredException>(() => agent.Payments.CreateBudgetTopupAsync(new BudgetTopupInput { Packs = 1 }, requestOptions: options));
+        var paid = await agent.Payments.CreateBudgetTopupAsync(new BudgetTopupInput { Packs = 1 }, paymentAuthorization: "Payment sandbox-credential", requestOptions: options);
+        var replayed = await agent.Payments.CreateBudgetTopupAsync(new BudgetTopupInput { Packs = 1 }, paymentAuthorization: "Payment sandbox-credential", requestOptions: options);
+
+        Assert.That(replayed.GrantId, Is.EqualTo(paid.GrantId), "the paid answer is the one kept");
+        Assert.That(Sandbox.BudgetTopups, Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Paying_with_an_api_key_or_a_revoked_credential_grants_nothing()
     {
         var (credentialId, agent) = await AgentClientAsync();

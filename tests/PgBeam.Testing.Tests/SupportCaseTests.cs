@@ -106,6 +106,28 @@ public class SupportCaseTests(SandboxTransport transport) : SandboxTestBase(tran
         Assert.That(mismatch!.Errors.Single().Field, Is.EqualTo("org_id"));
     }
 
+    [Test]
+    public async Task The_protocol_rules_apply_idempotent_create_and_conditional_read()
+    {
+        var options = new RequestOptions { IdempotencyKey = "case-1" };
+        var request = new CreateSupportCaseRequest { OrgId = Sandbox.OrganizationId, Title = "Once", Body = "b" };
+        var opened = await Client.Support.CreateSupportCaseAsync(Sandbox.OrganizationId, request, options);
+        var again = await Client.Support.CreateSupportCaseAsync(Sandbox.OrganizationId, request, options);
+        var before = (await Client.Support.GetSupportCaseWithResponseAsync(Sandbox.OrganizationId, opened.Id)).GetHeader("ETag")!;
+        await Client.Support.CreateSupportMessageAsync(Sandbox.OrganizationId, opened.Id, new CreateSupportMessageRequest { Body = "changes the case" });
+        var after = (await Client.Support.GetSupportCaseWithResponseAsync(Sandbox.OrganizationId, opened.Id)).GetHeader("ETag")!;
+
+        using var http = CreateRawHttpClient();
+        using var conditional = new System.Net.Http.HttpRequestMessage(System.Net.Http.HttpMethod.Get, $"v1/organizations/{Sandbox.OrganizationId}/support/cases/{opened.Id}");
+        conditional.Headers.TryAddWithoutValidation("If-None-Match", after);
+        using var notModified = await http.SendAsync(conditional);
+
+        Assert.That(again.Id, Is.EqualTo(opened.Id));
+        Assert.That((await Client.Support.ListSupportCasesAsync(Sandbox.OrganizationId)).Total, Is.EqualTo(1));
+        Assert.That(after, Is.Not.EqualTo(before));
+        Assert.That(notModified.StatusCode, Is.EqualTo(System.Net.HttpStatusCode.NotModified));
+    }
+
     private Task<SupportCase> OpenAsync(string title, int? severity = null) =>
         Client.Support.CreateSupportCaseAsync(Sandbox.OrganizationId, new CreateSupportCaseRequest { OrgId = Sandbox.OrganizationId, Title = title, Severity = severity, Body = "It fails." });
 }
