@@ -49,7 +49,7 @@ namespace PgBeam.Testing;
 /// var profile = await client.Policies.CreatePolicyProfileAsync(project.Id, new PolicyProfileInput { Name = "read-only" });
 /// </code>
 /// </example>
-public sealed class PgBeamSandbox : HttpMessageHandler
+public sealed partial class PgBeamSandbox : HttpMessageHandler
 {
     /// <summary>The base URL <see cref="CreateClient"/> uses; <c>.invalid</c> never resolves, so nothing can leak to a real host.</summary>
     public const string BaseUrl = "https://sandbox.pgbeam.invalid";

@@ -64,11 +64,38 @@ public class RouteTableTests
     }
 
     [Test]
-    public void Every_modelled_operation_requires_a_key_except_health()
+    public void Every_modelled_operation_requires_a_key_except_where_the_contract_lifts_security()
     {
-        var open = SandboxRouteTable.Default.Routes.Where(r => r.Kind == SandboxRouteKind.Modelled && !r.RequiresAuthentication).Select(r => r.OperationId);
+        var document = SandboxContract.Default.Document;
+        var globalSecurity = document["security"] is Newtonsoft.Json.Linq.JArray { Count: > 0 };
+        var modelled = SandboxRouteTable.Default.Routes.Where(r => r.Kind == SandboxRouteKind.Modelled).ToList();
 
-        Assert.That(open, Is.EqualTo(new[] { "getHealth" }));
+        foreach (var route in modelled)
+        {
+            var declared = document["paths"]![route.Template]![route.Method.ToLowerInvariant()]!["security"];
+            var expected = declared is Newtonsoft.Json.Linq.JArray own ? own.Count > 0 : globalSecurity;
+            Assert.That(route.RequiresAuthentication, Is.EqualTo(expected), route.OperationId);
+        }
+
+        Assert.That(modelled.Where(r => !r.RequiresAuthentication).Select(r => r.OperationId), Does.Contain("getHealth"));
+    }
+
+    [Test]
+    public async System.Threading.Tasks.Task A_modelled_operation_the_contract_leaves_open_is_answered_without_a_key()
+    {
+        using var sandbox = new PgBeamSandbox();
+        using var http = sandbox.CreateHttpClient();
+        var open = SandboxRouteTable.Default.Routes.Where(r => r.Kind == SandboxRouteKind.Modelled && !r.RequiresAuthentication).ToList();
+        var closed = SandboxRouteTable.Default.Routes.First(r => r.Kind == SandboxRouteKind.Modelled && r.RequiresAuthentication && r.Method == "GET");
+
+        foreach (var route in open.Append(closed))
+        {
+            var path = Regex.Replace(route.Template, "{[^}]+}", "x_1");
+            using var request = new System.Net.Http.HttpRequestMessage(new System.Net.Http.HttpMethod(route.Method), PgBeamSandbox.BaseUrl + path);
+            using var response = await http.SendAsync(request);
+            var unauthorized = response.StatusCode == System.Net.HttpStatusCode.Unauthorized;
+            Assert.That(unauthorized, Is.EqualTo(route.RequiresAuthentication), route.OperationId);
+        }
     }
 
     [Test]

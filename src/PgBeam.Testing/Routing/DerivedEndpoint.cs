@@ -99,11 +99,6 @@ internal static class DerivedEndpoint
 
         Reject(errors);
 
-        if (PaymentChallenge.For(operation, call, contract) is { } paymentRequired)
-        {
-            return paymentRequired;
-        }
-
         var role = DerivedResources.RoleOf(operation, contract);
         var (collection, itemId) = role == DerivedRole.None ? (null, null) : DerivedResources.Target(role, operation, call);
         if (collection is not null)

@@ -12,7 +12,8 @@ namespace PgBeam.Testing.Routing;
 /// The 402 of a priced operation, read from the contract: an operation that declares a 402 and a
 /// <c>Payment-Authorization</c> header is answered, when that header is missing, with the declared 402 body (a payment
 /// problem built from its schema) and a <c>Payment</c> challenge in <c>WWW-Authenticate</c>, never stored by a cache.
-/// With the header (any value: the sandbox takes no money) the call goes through.
+/// With the header (any value: the sandbox takes no money) the call goes through. The dispatcher applies it to every
+/// route, modelled or derived, after authentication and before the endpoint, so a 402 is never kept for idempotent replay.
 /// </summary>
 internal static class PaymentChallenge
 {

@@ -121,6 +121,13 @@ internal sealed class SandboxDispatcher(SandboxState state, SandboxFaults faults
 
         CheckBody(request, body);
 
+        // A priced operation's challenge comes before the endpoint, modelled or derived, and is never kept for replay.
+        var call = new SandboxCall(state, pathValues, query, body, name => HeaderOf(request, name));
+        if (PaymentChallenge.For(route.Operation, call, table.Contract) is { } paymentRequired)
+        {
+            return paymentRequired;
+        }
+
         var idempotencyKey = IdempotencyKeyOf(request, method, route);
         string? fingerprint = null;
         if (idempotencyKey is not null)
@@ -139,7 +146,6 @@ internal sealed class SandboxDispatcher(SandboxState state, SandboxFaults faults
             }
         }
 
-        var call = new SandboxCall(state, pathValues, query, body, name => HeaderOf(request, name));
         if (CheckIfMatch(request, route, call) is { } refused)
         {
             return refused;

@@ -48,6 +48,18 @@ internal sealed class SandboxState
     /// <summary>Audit entries of every project, in the order they were seeded.</summary>
     public List<AuditLogEntry> AuditEntries { get; } = [];
 
+    /// <summary>The organizations the caller belongs to, made on first use (see <c>StoredOrganization</c>), by id.</summary>
+    public Dictionary<string, StoredOrganization> Organizations { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Support cases of every organization, with their messages.</summary>
+    public ResourceTable<StoredSupportCase> SupportCases { get; } = new();
+
+    /// <summary>Demo credentials issued, live or not.</summary>
+    public ResourceTable<StoredDemoSession> DemoSessions { get; } = new();
+
+    /// <summary>Queries bought for agent credentials through <c>createBudgetTopup</c>, in purchase order.</summary>
+    public List<BudgetTopup> BudgetTopups { get; } = [];
+
     public List<SandboxRequest> Requests { get; } = [];
 
     public List<AgentCredentialSecrets> IssuedSecrets { get; } = [];
