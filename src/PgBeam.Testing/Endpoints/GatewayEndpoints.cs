@@ -12,5 +12,20 @@ internal static class GatewayEndpoints
     /// <summary>The operations of this group, by operation id.</summary>
     public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> Routes = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
     {
+        ["createHoneytoken"] = HoneytokensApi.Create,
+        ["listHoneytokens"] = HoneytokensApi.List,
+        ["getHoneytoken"] = HoneytokensApi.Get,
+        ["updateHoneytoken"] = HoneytokensApi.Update,
+        ["deleteHoneytoken"] = HoneytokensApi.Delete,
+        ["createAnomalyRule"] = AnomalyRulesApi.Create,
+        ["listAnomalyRules"] = AnomalyRulesApi.List,
+        ["getAnomalyRule"] = AnomalyRulesApi.Get,
+        ["updateAnomalyRule"] = AnomalyRulesApi.Update,
+        ["deleteAnomalyRule"] = AnomalyRulesApi.Delete,
+        ["createApprovalRule"] = ApprovalRulesApi.Create,
+        ["listApprovalRules"] = ApprovalRulesApi.List,
+        ["getApprovalRule"] = ApprovalRulesApi.Get,
+        ["updateApprovalRule"] = ApprovalRulesApi.Update,
+        ["deleteApprovalRule"] = ApprovalRulesApi.Delete,
     };
 }
