@@ -24,5 +24,9 @@ public partial class ContractProxyTests
         await Client.Approvals.GetApprovalRuleAsync(projectId, approvalRule.Id);
         await Client.Approvals.UpdateApprovalRuleAsync(projectId, approvalRule.Id, new ApprovalRuleInput { Name = "payments deletes", Enabled = false });
         await Client.Approvals.DeleteApprovalRuleAsync(projectId, approvalRule.Id);
+
+        var alert = Sandbox.SeedAnomalyAlert(projectId, new AnomalyAlert { Kind = "egress_spike" });
+        await Client.Anomalies.ListAnomalyAlertsAsync(projectId, new ListAnomalyAlertsParams { Status = AnomalyAlertStatus.Open, Kind = AnomalyKind.EgressSpike });
+        await Client.Anomalies.UpdateAnomalyAlertAsync(projectId, alert.Id, new UpdateAnomalyAlertRequest { Status = AnomalyAlertStatusUpdate.Acknowledged });
     }
 }

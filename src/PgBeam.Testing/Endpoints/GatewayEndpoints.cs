@@ -27,5 +27,7 @@ internal static class GatewayEndpoints
         ["getApprovalRule"] = ApprovalRulesApi.Get,
         ["updateApprovalRule"] = ApprovalRulesApi.Update,
         ["deleteApprovalRule"] = ApprovalRulesApi.Delete,
+        ["listAnomalyAlerts"] = AnomalyAlertsApi.List,
+        ["updateAnomalyAlert"] = AnomalyAlertsApi.Update,
     };
 }
