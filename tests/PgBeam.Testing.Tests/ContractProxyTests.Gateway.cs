@@ -1,3 +1,4 @@
+using System.IO;
 using System.Threading.Tasks;
 
 namespace PgBeam.Testing.Tests;
@@ -28,5 +29,15 @@ public partial class ContractProxyTests
         var alert = Sandbox.SeedAnomalyAlert(projectId, new AnomalyAlert { Kind = "egress_spike" });
         await Client.Anomalies.ListAnomalyAlertsAsync(projectId, new ListAnomalyAlertsParams { Status = AnomalyAlertStatus.Open, Kind = AnomalyKind.EgressSpike });
         await Client.Anomalies.UpdateAnomalyAlertAsync(projectId, alert.Id, new UpdateAnomalyAlertRequest { Status = AnomalyAlertStatusUpdate.Acknowledged });
+
+        Sandbox.SeedAuditEntry(projectId, new AuditLogEntry { SessionId = "0000a41f", Sql = "SELECT id FROM orders", StatementKind = "select", RowsReturned = 3, LatencyMs = 2 });
+        Sandbox.SeedAuditEntry(projectId, new AuditLogEntry { SessionId = "0000a41f", Event = "blocked", Sql = "DELETE FROM orders", StatementKind = "delete", DecisionRule = "read_only" });
+        using (var csv = new MemoryStream())
+        {
+            await Client.Agents.ExportAuditLogsAsync(projectId, csv, new ExportAuditLogsParams { Decision = AuditDecision.Block });
+        }
+
+        await Client.Agents.GetAuditSessionSummaryAsync(projectId, "0000a41f");
+        await Client.Agents.VerifyAuditChainAsync(projectId);
     }
 }

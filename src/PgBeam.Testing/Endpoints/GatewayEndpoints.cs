@@ -29,5 +29,8 @@ internal static class GatewayEndpoints
         ["deleteApprovalRule"] = ApprovalRulesApi.Delete,
         ["listAnomalyAlerts"] = AnomalyAlertsApi.List,
         ["updateAnomalyAlert"] = AnomalyAlertsApi.Update,
+        ["exportAuditLogs"] = AuditReportsApi.Export,
+        ["getAuditSessionSummary"] = AuditReportsApi.SessionSummary,
+        ["verifyAuditChain"] = AuditReportsApi.VerifyChain,
     };
 }
