@@ -32,5 +32,15 @@ internal static class GatewayEndpoints
         ["exportAuditLogs"] = AuditReportsApi.Export,
         ["getAuditSessionSummary"] = AuditReportsApi.SessionSummary,
         ["verifyAuditChain"] = AuditReportsApi.VerifyChain,
+        ["dryEvalPolicy"] = PolicyEvaluationApi.DryEval,
+        ["replayPolicy"] = PolicyEvaluationApi.Replay,
+        ["recommendAgentPolicy"] = PolicyEvaluationApi.Recommend,
+        ["scanText"] = ScanApi.ScanText,
+        ["lintMigration"] = ScanApi.LintMigration,
+        ["getProjectUsage"] = UsageApi.ProjectUsage,
+        ["getOrganizationUsage"] = UsageApi.OrganizationUsage,
+        ["getAgentUsageBreakdown"] = UsageApi.AgentBreakdown,
+        ["getProjectInsights"] = UsageApi.Insights,
+        ["getProjectMetrics"] = UsageApi.Metrics,
     };
 }
