@@ -5,8 +5,6 @@ using System.Linq;
 using System.Net;
 using System.Net.Http;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using PgBeam.Testing.Endpoints;
@@ -57,7 +55,6 @@ public sealed partial class PgBeamSandbox : HttpMessageHandler
     /// <summary>The key <see cref="CreateClient"/> uses. The sandbox accepts any bearer key; it only requires one.</summary>
     public const string ApiKey = "pgb_sandbox_not_a_real_key";
 
-    private const string GenesisHash = "0000000000000000000000000000000000000000000000000000000000000000";
     private readonly SandboxState _state;
     private readonly SandboxDispatcher _dispatcher;
 
@@ -288,6 +285,53 @@ public sealed partial class PgBeamSandbox : HttpMessageHandler
     }
 
     /// <summary>
+    /// Raises an anomaly alert in <paramref name="projectId"/>, as the gateway's detectors do, for
+    /// <c>listAnomalyAlerts</c> and triage to act on. Fields left empty in <paramref name="template"/> get plausible
+    /// values: kind <c>volume_spike</c>, severity <c>warning</c>, a title for the kind, status <c>open</c>, raised now
+    /// over the hour before.
+    /// </summary>
+    /// <param name="projectId">An existing project.</param>
+    /// <param name="template">Values to use (<c>Kind</c>, <c>Severity</c>, <c>CredentialId</c>, <c>Status</c>, <c>CreatedAt</c>, <c>Details</c>…); the id is always new.</param>
+    /// <returns>A copy of the alert, with its id.</returns>
+    /// <exception cref="ArgumentException">The project does not exist, or <c>CredentialId</c> names no credential of it.</exception>
+    public AnomalyAlert SeedAnomalyAlert(string projectId, AnomalyAlert? template = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        lock (_state.Gate)
+        {
+            var project = FindProject(projectId);
+            var alert = template is null ? new AnomalyAlert() : SandboxCopy.Of(template);
+            if (alert.CredentialId is { } credentialId && _state.Credentials.Find(credentialId)?.Credential.ProjectId != project.Id)
+            {
+                throw new ArgumentException($"Agent credential '{credentialId}' does not exist in project '{project.Id}'.", nameof(template));
+            }
+
+            var now = _state.Now();
+            alert.Id = _state.NewId("ano");
+            alert.ProjectId = project.Id;
+            alert.Kind = string.IsNullOrEmpty(alert.Kind) ? AnomalyKind.VolumeSpike.ToString() : alert.Kind;
+            alert.Severity = alert.Severity == default ? AnomalyAlertSeverity.Warning : alert.Severity;
+            alert.Title = string.IsNullOrEmpty(alert.Title) ? AnomalyAlertsApi.TitleOf(alert.Kind) : alert.Title;
+            alert.Status = alert.Status == default ? AnomalyAlertStatus.Open : alert.Status;
+            alert.CreatedAt = alert.CreatedAt == default ? now : alert.CreatedAt;
+            if (alert.WindowStart is null && alert.WindowEnd is null)
+            {
+                alert.WindowStart = alert.CreatedAt.AddHours(-1);
+                alert.WindowEnd = alert.CreatedAt;
+            }
+
+            if (alert.Status != AnomalyAlertStatus.Open && alert.AcknowledgedAt is null)
+            {
+                alert.AcknowledgedAt = alert.CreatedAt;
+                alert.AcknowledgedBy = ApprovalsApi.Decider;
+            }
+
+            _state.AnomalyAlerts.Add(alert.Id, _state.NextSequence(), alert);
+            return SandboxCopy.Of(alert);
+        }
+    }
+
+    /// <summary>
     /// Appends an entry to the audit log of <paramref name="projectId"/>, as the gateway does for each statement
     /// an agent runs. Fields left empty in <paramref name="template"/> are filled: event <c>query</c>, source
     /// <c>wire</c>, a timestamp of now (later than every earlier entry, so keyset paging never skips it), the
@@ -396,9 +440,8 @@ public sealed partial class PgBeamSandbox : HttpMessageHandler
         entry.Region ??= "us-east-1";
         entry.Ts = entry.Ts != default ? entry.Ts : defaultTimestamp ?? (latest is { } last && last >= now ? last.AddMilliseconds(1) : now);
         entry.Seq = earlier.Count == 0 ? 1 : earlier.Max(e => e.Seq ?? 0) + 1;
-        entry.PrevHash = earlier.Count == 0 ? GenesisHash : earlier[^1].EntryHash;
-        var canonical = string.Join('|', entry.Seq, entry.Id, entry.Event, entry.Ts.ToUnixTimeMilliseconds(), entry.Sql, entry.PrevHash);
-        entry.EntryHash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(canonical))).ToLowerInvariant();
+        entry.PrevHash = earlier.Count == 0 ? AuditChain.GenesisHash : earlier[^1].EntryHash;
+        entry.EntryHash = AuditChain.HashOf(entry);
         _state.AuditEntries.Add(entry);
     }
 }

@@ -86,27 +86,4 @@ public class DerivedResourceTests(SandboxTransport transport) : SandboxTestBase(
         Assert.That((modified.RelationName, modified.Action), Is.EqualTo(("payroll_backup_v2", HoneytokenAction.Kill)), "both writers' changes survive");
         Assert.That(Sandbox.Requests.Count(r => r.OperationId == "updateHoneytoken" && r.StatusCode == HttpStatusCode.PreconditionFailed), Is.EqualTo(1));
     }
-
-    [Test]
-    public async Task The_README_multi_resource_story_rules_honeytokens_and_a_batch_revoke()
-    {
-        var site = await CreateProjectAsync();
-        var payroll = await Client.Honeytokens.CreateHoneytokenAsync(site.Id, Decoy("payroll_backup", HoneytokenAction.AuditOnly));
-        var oldKeys = await Client.Honeytokens.CreateHoneytokenAsync(site.Id, Decoy("api_keys_old", HoneytokenAction.AuditOnly));
-        await Client.Honeytokens.ModifyHoneytokenAsync(site.Id, payroll.Id, decoy => decoy.Action = HoneytokenAction.Kill);
-        await Client.Honeytokens.DeleteHoneytokenAsync(site.Id, oldKeys.Id);
-        var decoys = await Client.Honeytokens.ListHoneytokensAsync(site.Id);
-        var rule = await Client.Anomalies.CreateAnomalyRuleAsync(site.Id, new AnomalyRuleInput { Metric = AnomalyMetric.QueriesPerHour, SigmaThreshold = 4 });
-        await Client.Approvals.CreateApprovalRuleAsync(site.Id, new ApprovalRuleInput { Name = "big-deletes", MinAffectedRows = 1000 });
-        var profile = await CreatePolicyAsync(site.Id);
-        var agent = await CreateCredentialAsync(site.Id, profile.Id);
-        var live = await Client.Agents.ListAgentCredentialsAsync(site.Id);
-        var revoked = await Client.Batch.RevokeAgentCredentialsAsync(site.Id, live.Agents.Select(a => a.Id));
-        var rules = await Client.Anomalies.ListAnomalyRulesAsync(site.Id);
-
-        Assert.That(decoys.Honeytokens.Select(h => (h.RelationName, h.Action)), Is.EqualTo(new[] { ("payroll_backup", HoneytokenAction.Kill) }));
-        Assert.That(revoked.Summary.Succeeded, Is.EqualTo(1));
-        Assert.That((await Client.Agents.GetAgentCredentialAsync(site.Id, agent.Credential.Id)).Status, Is.EqualTo(AgentCredentialStatus.Revoked));
-        Assert.That(rules.AnomalyRules.Select(r => (r.Id, r.Metric, r.SigmaThreshold)), Is.EqualTo(new[] { (rule.Id, AnomalyMetric.QueriesPerHour, (double?)4) }));
-    }
 }

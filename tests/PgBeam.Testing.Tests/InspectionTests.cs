@@ -179,14 +179,12 @@ public class InspectionTests
     [Test]
     public void The_modelled_operations_are_the_ones_the_README_lists()
     {
-        Assert.That(PgBeamSandbox.ModelledOperations, Has.Count.EqualTo(34 + 25));
+        // Every public operation of the contract (110 in 0.3.5) is modelled by hand; one added to the contract since is
+        // derived until someone models it (build/verify-regeneration.sh runs this suite on such a contract).
+        Assert.That(PgBeamSandbox.ModelledOperations, Has.Count.GreaterThanOrEqualTo(110));
         Assert.That(PgBeamSandbox.ModelledOperations, Does.Contain("rotateAgentCredential").And.Contain("listAuditLogs").And.Contain("getHealth").And.Contain("executeBatch"));
         var readme = System.IO.File.ReadAllText(RepoPaths.Combine("README.md"));
-
-        // The Account group's README rows are proposed in its hand-back and added when the branch is merged (this
-        // branch may not edit README.md); remove this exemption with them.
-        var awaitingReadmeRows = Endpoints.AccountEndpoints.Routes.Keys.ToHashSet();
-        foreach (var operation in PgBeamSandbox.ModelledOperations.Where(o => !awaitingReadmeRows.Contains(o)))
+        foreach (var operation in PgBeamSandbox.ModelledOperations)
         {
             Assert.That(readme, Does.Contain($"`{operation}`"), $"the README's testing section does not list {operation}");
         }

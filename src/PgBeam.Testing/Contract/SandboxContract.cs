@@ -85,6 +85,10 @@ internal sealed partial class SandboxContract
     public static string? PrefixOfExample(JToken? example) =>
         example is JValue { Type: JTokenType.String } value && IdExample().Match((string)value!) is { Success: true } match ? match.Groups[1].Value : null;
 
+    /// <summary>Whether a security list demands credentials: not empty, and not offering the anonymous requirement <c>{}</c>.</summary>
+    private static bool RequiresKey(JArray? security) =>
+        security is { Count: > 0 } && !security.Any(requirement => requirement is JObject { Count: 0 });
+
     private static SandboxContract LoadEmbedded()
     {
         using var stream = typeof(SandboxContract).Assembly.GetManifestResourceStream(ResourceName)
@@ -95,7 +99,7 @@ internal sealed partial class SandboxContract
 
     private IEnumerable<ContractOperation> ReadOperations()
     {
-        var globalSecurity = Document["security"] is JArray { Count: > 0 };
+        var globalSecurity = RequiresKey(Document["security"] as JArray);
         foreach (var path in (Document["paths"] as JObject)?.Properties() ?? [])
         {
             if (path.Value is not JObject item)
@@ -115,7 +119,7 @@ internal sealed partial class SandboxContract
                 var parameters = own.Concat(shared.Where(s => !own.Any(o => o.Name == s.Name && o.Location == s.Location))).ToArray();
                 var tags = (operation["tags"] as JArray)?.Select(t => (string)t!).ToArray() ?? [];
                 var excluded = operation["x-sdk-exclude"] is not null || tags.Any(TagExcluded);
-                var security = operation["security"] is JArray ownSecurity ? ownSecurity.Count > 0 : globalSecurity;
+                var security = operation["security"] is JArray ownSecurity ? RequiresKey(ownSecurity) : globalSecurity;
                 var body = operation["requestBody"] is JObject requestBody ? Resolve(requestBody) : null;
                 yield return new ContractOperation(
                     method.ToUpperInvariant(),

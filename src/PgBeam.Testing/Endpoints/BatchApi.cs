@@ -10,9 +10,9 @@ namespace PgBeam.Testing.Endpoints;
 
 /// <summary>
 /// <c>executeBatch</c> on the credentials the sandbox keeps: <c>revoke_agent_credential</c> and
-/// <c>set_agent_credential_status</c> change them as the single calls do; <c>update_anomaly_alert</c> and
-/// <c>put_schema_annotation</c> are checked and reported as succeeded without state (the sandbox keeps no alerts or
-/// annotations for them). An <c>atomic</c> batch with a failing operation changes nothing and answers 409 with the
+/// <c>set_agent_credential_status</c> change them as the single calls do, and <c>update_anomaly_alert</c> triages the
+/// kept alerts as <c>updateAnomalyAlert</c> does; <c>put_schema_annotation</c> is checked and reported as succeeded
+/// without state. An <c>atomic</c> batch with a failing operation changes nothing and answers 409 with the
 /// <see cref="BatchResponse"/> (the failed operations with their error, every other one <c>not_applied</c>); an
 /// <c>independent</c> one applies what it can and answers 200.
 /// </summary>
@@ -119,9 +119,33 @@ internal static class BatchApi
                     });
                 }
 
+            case "update_anomaly_alert":
+                return PlanAlertTriage(operation, state, projectId, id, op);
+
             default:
                 return new PlannedOperation(id, op, null, null);
         }
+    }
+
+    /// <summary><c>update_anomaly_alert</c>: checked now against the alert's current status, applied only if the batch is.</summary>
+    private static PlannedOperation PlanAlertTriage(JsonBody operation, SandboxState state, string projectId, string id, string op)
+    {
+        var anomalyId = operation.String("anomaly_id");
+        var status = operation.OneOf("anomaly_status", AnomalyAlertStatusUpdate.KnownValues);
+        if (anomalyId is null || status is null)
+        {
+            return PlannedOperation.Failing(id, op, BatchOperationErrorCode.InvalidInput, "anomaly_id and anomaly_status are required for " + op);
+        }
+
+        if (state.AnomalyAlerts.Find(anomalyId) is not { } alert || alert.ProjectId != projectId)
+        {
+            return PlannedOperation.Failing(id, op, BatchOperationErrorCode.NotFound, "anomaly alert not found");
+        }
+
+        var target = new AnomalyAlertStatus(status);
+        return AnomalyAlertsApi.RefusalOf(alert, target) is { } refusal
+            ? PlannedOperation.Failing(id, op, BatchOperationErrorCode.Conflict, "status " + refusal)
+            : new PlannedOperation(id, op, null, now => AnomalyAlertsApi.Move(alert, target, now));
     }
 
     private sealed record PlannedOperation(string Id, string Op, BatchOperationError? Error, Action<DateTimeOffset>? Apply)

@@ -42,6 +42,18 @@ internal sealed class SandboxState
 
     public ResourceTable<StoredWebhook> Webhooks { get; } = new();
 
+    // Gateway: honeytokens, anomaly rules and alerts, approval rules, and the scanText allowance.
+    public ResourceTable<Honeytoken> Honeytokens { get; } = new();
+
+    public ResourceTable<AnomalyRule> AnomalyRules { get; } = new();
+
+    public ResourceTable<ApprovalRule> ApprovalRules { get; } = new();
+
+    public ResourceTable<AnomalyAlert> AnomalyAlerts { get; } = new();
+
+    /// <summary>Free scans used, by UTC day (scanText's daily allowance).</summary>
+    public Dictionary<DateOnly, int> TextScansByDay { get; } = [];
+
     /// <summary>What derived operations created, by concrete collection path (see <c>DerivedResources</c>).</summary>
     public Dictionary<string, DerivedCollection> DerivedCollections { get; } = new(StringComparer.Ordinal);
 
