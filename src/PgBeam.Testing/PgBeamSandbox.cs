@@ -356,6 +356,30 @@ public sealed class PgBeamSandbox : HttpMessageHandler
         }
     }
 
+    /// <summary>
+    /// Publishes a TXT record in the sandbox's DNS, which is what <c>verifyCustomDomain</c> looks in: publish the
+    /// <c>dns_instructions.txt_value</c> of a custom domain at its <c>txt_host</c> and the next verify succeeds. Until
+    /// then verification answers <c>verified: false</c>, as the real API does before the record propagates.
+    /// </summary>
+    /// <param name="host">The record's host name, such as <c>_pgbeam-verify.db.example.com</c> (compared without regard to case).</param>
+    /// <param name="value">The record's text, such as <c>pgbeam-verify=…</c>.</param>
+    public void PublishDnsTxtRecord(string host, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_state.Gate)
+        {
+            var name = host.TrimEnd('.');
+            if (!_state.DnsTxtRecords.TryGetValue(name, out var values))
+            {
+                values = new HashSet<string>(StringComparer.Ordinal);
+                _state.DnsTxtRecords.Add(name, values);
+            }
+
+            values.Add(value);
+        }
+    }
+
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -12,5 +12,9 @@ internal static class InfrastructureEndpoints
     /// <summary>The operations of this group, by operation id.</summary>
     public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> Routes = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
     {
+        ["createCustomDomain"] = CustomDomainsApi.Create,
+        ["listCustomDomains"] = CustomDomainsApi.List,
+        ["deleteCustomDomain"] = CustomDomainsApi.Delete,
+        ["verifyCustomDomain"] = CustomDomainsApi.Verify,
     };
 }
