@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading.Tasks;
 
 namespace PgBeam.Testing.Tests;
@@ -12,5 +13,14 @@ public partial class ContractProxyTests
         Sandbox.PublishDnsTxtRecord(domain.DnsInstructions!.TxtHost!, domain.DnsInstructions.TxtValue!);
         await Client.Projects.VerifyCustomDomainAsync(projectId, domain.Id);
         await Client.Projects.DeleteCustomDomainAsync(projectId, domain.Id);
+
+        var primary = (await Client.Databases.ListDatabasesAsync(projectId)).Databases.First(d => d.Role == DatabaseRole.Primary);
+        var replica = await Client.Projects.CreateReplicaAsync(primary.Id, new CreateReplicaRequest { Host = "replica.tour", Port = 5432 });
+        await Client.Projects.ListReplicasAsync(primary.Id);
+        await Client.Projects.DeleteReplicaAsync(primary.Id, replica.Id);
+
+        await Client.SchemaAnnotations.PutSchemaAnnotationAsync(projectId, new SchemaAnnotationInput { SchemaName = "public", TableName = "users", ColumnName = "email", Description = "Login e-mail." });
+        await Client.SchemaAnnotations.ListSchemaAnnotationsAsync(projectId);
+        await Client.SchemaAnnotations.DeleteSchemaAnnotationAsync(projectId, "users", new DeleteSchemaAnnotationParams { SchemaName = "public", ColumnName = "email" });
     }
 }

@@ -26,4 +26,31 @@ public class InfrastructureValidationTests(SandboxTransport transport) : Sandbox
         Assert.That(error!.Errors.Select(e => e.Field), Is.EqualTo(new[] { "domain" }));
         Assert.That((await Client.Projects.ListCustomDomainsAsync(project.Id)).Domains, Is.Empty);
     }
+
+    [Test]
+    public async Task A_replica_host_with_whitespace_or_a_port_out_of_range_is_400_naming_the_field()
+    {
+        var project = await CreateProjectAsync();
+        var primary = (await Client.Databases.ListDatabasesAsync(project.Id)).Databases.Single();
+
+        var host = Assert.ThrowsAsync<PgBeamValidationException>(() => Client.Projects.CreateReplicaAsync(primary.Id, new CreateReplicaRequest { Host = "replica host", Port = 5432 }));
+        var port = Assert.ThrowsAsync<PgBeamValidationException>(() => Client.Projects.CreateReplicaAsync(primary.Id, new CreateReplicaRequest { Host = "replica", Port = 70000 }));
+
+        Assert.That(host!.Errors.Select(e => e.Field), Is.EqualTo(new[] { "host" }));
+        Assert.That(port!.Errors.Select(e => e.Field), Is.EqualTo(new[] { "port" }));
+        Assert.That((await Client.Projects.ListReplicasAsync(primary.Id)).Replicas, Is.Empty);
+    }
+
+    [Test]
+    public async Task An_empty_or_overlong_annotation_is_400_naming_the_field()
+    {
+        var project = await CreateProjectAsync();
+
+        var empty = Assert.ThrowsAsync<PgBeamValidationException>(() => Client.SchemaAnnotations.PutSchemaAnnotationAsync(project.Id, new SchemaAnnotationInput { TableName = "users", Description = "" }));
+        var longTable = Assert.ThrowsAsync<PgBeamValidationException>(() => Client.SchemaAnnotations.PutSchemaAnnotationAsync(project.Id, new SchemaAnnotationInput { TableName = new string('t', 256), Description = "d" }));
+
+        Assert.That(empty!.Errors.Select(e => e.Field), Is.EqualTo(new[] { "description" }));
+        Assert.That(longTable!.Errors.Select(e => e.Field), Is.EqualTo(new[] { "table_name" }));
+        Assert.That((await Client.SchemaAnnotations.ListSchemaAnnotationsAsync(project.Id)).Annotations, Is.Empty);
+    }
 }

@@ -10,9 +10,9 @@ namespace PgBeam.Testing.Endpoints;
 
 /// <summary>
 /// <c>executeBatch</c> on the credentials the sandbox keeps: <c>revoke_agent_credential</c> and
-/// <c>set_agent_credential_status</c> change them as the single calls do; <c>update_anomaly_alert</c> and
-/// <c>put_schema_annotation</c> are checked and reported as succeeded without state (the sandbox keeps no alerts or
-/// annotations for them). An <c>atomic</c> batch with a failing operation changes nothing and answers 409 with the
+/// <c>set_agent_credential_status</c> change them as the single calls do; <c>put_schema_annotation</c> writes the
+/// project's schema annotations as <c>putSchemaAnnotation</c> does; <c>update_anomaly_alert</c> is checked and
+/// reported as succeeded without state (the sandbox keeps no alerts for it). An <c>atomic</c> batch with a failing operation changes nothing and answers 409 with the
 /// <see cref="BatchResponse"/> (the failed operations with their error, every other one <c>not_applied</c>); an
 /// <c>independent</c> one applies what it can and answers 200.
 /// </summary>
@@ -117,6 +117,14 @@ internal static class BatchApi
                         credential.Status = new AgentCredentialStatus(status);
                         credential.UpdatedAt = now;
                     });
+                }
+
+            case "put_schema_annotation":
+                {
+                    var (apply, error) = SchemaAnnotationsApi.PlanBatchPut(operation, state, projectId);
+                    return error is null
+                        ? new PlannedOperation(id, op, null, apply)
+                        : PlannedOperation.Failing(id, op, BatchOperationErrorCode.InvalidInput, error);
                 }
 
             default:

@@ -16,5 +16,13 @@ internal static class InfrastructureEndpoints
         ["listCustomDomains"] = CustomDomainsApi.List,
         ["deleteCustomDomain"] = CustomDomainsApi.Delete,
         ["verifyCustomDomain"] = CustomDomainsApi.Verify,
+
+        ["listReplicas"] = ReplicasApi.List,
+        ["createReplica"] = ReplicasApi.Create,
+        ["deleteReplica"] = ReplicasApi.Delete,
+
+        ["listSchemaAnnotations"] = SchemaAnnotationsApi.List,
+        ["putSchemaAnnotation"] = SchemaAnnotationsApi.Put,
+        ["deleteSchemaAnnotation"] = SchemaAnnotationsApi.Delete,
     };
 }
