@@ -19,6 +19,12 @@ public partial class ContractProxyTests
         await Client.Projects.ListReplicasAsync(primary.Id);
         await Client.Projects.DeleteReplicaAsync(primary.Id, replica.Id);
 
+        await Client.Databases.TestDatabaseConnectionAsync(projectId, primary.Id);
+        await Client.Databases.GetSchemaCatalogAsync(projectId, primary.Id);
+        await Client.Databases.ScanDatabaseForPiiAsync(projectId, primary.Id);
+        var rule = (await Client.Projects.ListCacheRulesAsync(projectId, primary.Id)).Entries.First(e => e.QueryType == CacheRuleQueryType.Read);
+        await Client.Projects.UpdateCacheRuleAsync(projectId, primary.Id, rule.QueryHash, new UpdateCacheRuleRequest { CacheEnabled = true, CacheTtlSeconds = 300 });
+
         await Client.SchemaAnnotations.PutSchemaAnnotationAsync(projectId, new SchemaAnnotationInput { SchemaName = "public", TableName = "users", ColumnName = "email", Description = "Login e-mail." });
         await Client.SchemaAnnotations.ListSchemaAnnotationsAsync(projectId);
         await Client.SchemaAnnotations.DeleteSchemaAnnotationAsync(projectId, "users", new DeleteSchemaAnnotationParams { SchemaName = "public", ColumnName = "email" });

@@ -53,4 +53,15 @@ public class InfrastructureValidationTests(SandboxTransport transport) : Sandbox
         Assert.That(longTable!.Errors.Select(e => e.Field), Is.EqualTo(new[] { "table_name" }));
         Assert.That((await Client.SchemaAnnotations.ListSchemaAnnotationsAsync(project.Id)).Annotations, Is.Empty);
     }
+
+    [Test]
+    public async Task A_query_hash_that_is_not_16_hex_digits_is_400_naming_it()
+    {
+        var project = await CreateProjectAsync();
+        var database = (await Client.Databases.ListDatabasesAsync(project.Id)).Databases.Single();
+
+        var error = Assert.ThrowsAsync<PgBeamValidationException>(() => Client.Projects.UpdateCacheRuleAsync(project.Id, database.Id, "ABCDEF0123456789", new UpdateCacheRuleRequest { CacheEnabled = true }));
+
+        Assert.That(error!.Errors.Select(e => e.Field), Is.EqualTo(new[] { "query_hash" }));
+    }
 }

@@ -12,6 +12,13 @@ internal static class InfrastructureEndpoints
     /// <summary>The operations of this group, by operation id.</summary>
     public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> Routes = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
     {
+        ["listCacheRules"] = CacheRulesApi.List,
+        ["updateCacheRule"] = CacheRulesApi.Update,
+
+        ["testDatabaseConnection"] = DatabaseInspectionApi.TestConnection,
+        ["scanDatabaseForPii"] = DatabaseInspectionApi.ScanPii,
+        ["getSchemaCatalog"] = DatabaseInspectionApi.SchemaCatalog,
+
         ["createCustomDomain"] = CustomDomainsApi.Create,
         ["listCustomDomains"] = CustomDomainsApi.List,
         ["deleteCustomDomain"] = CustomDomainsApi.Delete,
