@@ -8,6 +8,10 @@ public partial class ContractProxyTests
 {
     private async Task TourInfrastructureAsync(string projectId)
     {
+        var branch = Sandbox.SeedDatabaseBranch(projectId);
+        await Client.Branches.ListDatabaseBranchesAsync(projectId, new ListDatabaseBranchesParams { Status = DatabaseBranchStatus.Ready });
+        await Client.Branches.DiscardDatabaseBranchAsync(projectId, branch.Id);
+
         var domain = await Client.Projects.CreateCustomDomainAsync(projectId, new CreateCustomDomainRequest { Domain = "db.tour.example.com" });
         await Client.Projects.ListCustomDomainsAsync(projectId);
         Sandbox.PublishDnsTxtRecord(domain.DnsInstructions!.TxtHost!, domain.DnsInstructions.TxtValue!);
@@ -28,5 +32,10 @@ public partial class ContractProxyTests
         await Client.SchemaAnnotations.PutSchemaAnnotationAsync(projectId, new SchemaAnnotationInput { SchemaName = "public", TableName = "users", ColumnName = "email", Description = "Login e-mail." });
         await Client.SchemaAnnotations.ListSchemaAnnotationsAsync(projectId);
         await Client.SchemaAnnotations.DeleteSchemaAnnotationAsync(projectId, "users", new DeleteSchemaAnnotationParams { SchemaName = "public", ColumnName = "email" });
+
+        var enrollment = await Client.Platform.CreateSelfHostEnrollmentAsync(Sandbox.OrganizationId, new CreateSelfHostEnrollmentRequest { RegionLabel = "tour" });
+        await Client.Platform.ListSelfHostEnrollmentsAsync(Sandbox.OrganizationId);
+        await Client.Platform.RotateSelfHostEnrollmentAsync(Sandbox.OrganizationId, enrollment.Enrollment.Id);
+        await Client.Platform.RevokeSelfHostEnrollmentAsync(Sandbox.OrganizationId, enrollment.Enrollment.Id);
     }
 }

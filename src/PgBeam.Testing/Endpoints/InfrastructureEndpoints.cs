@@ -12,6 +12,9 @@ internal static class InfrastructureEndpoints
     /// <summary>The operations of this group, by operation id.</summary>
     public static readonly IReadOnlyDictionary<string, Func<SandboxCall, SandboxResult>> Routes = new Dictionary<string, Func<SandboxCall, SandboxResult>>(StringComparer.Ordinal)
     {
+        ["listDatabaseBranches"] = DatabaseBranchesApi.List,
+        ["discardDatabaseBranch"] = DatabaseBranchesApi.Discard,
+
         ["listCacheRules"] = CacheRulesApi.List,
         ["updateCacheRule"] = CacheRulesApi.Update,
 
@@ -31,5 +34,10 @@ internal static class InfrastructureEndpoints
         ["listSchemaAnnotations"] = SchemaAnnotationsApi.List,
         ["putSchemaAnnotation"] = SchemaAnnotationsApi.Put,
         ["deleteSchemaAnnotation"] = SchemaAnnotationsApi.Delete,
+
+        ["createSelfHostEnrollment"] = SelfHostEnrollmentsApi.Create,
+        ["listSelfHostEnrollments"] = SelfHostEnrollmentsApi.List,
+        ["revokeSelfHostEnrollment"] = SelfHostEnrollmentsApi.Revoke,
+        ["rotateSelfHostEnrollment"] = SelfHostEnrollmentsApi.Rotate,
     };
 }
