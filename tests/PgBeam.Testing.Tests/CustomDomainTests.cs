@@ -105,6 +105,20 @@ public class CustomDomainTests(SandboxTransport transport) : SandboxTestBase(tra
     }
 
     [Test]
+    public async Task Deleting_the_project_frees_its_domain_names()
+    {
+        var project = await CreateProjectAsync("one");
+        var other = await CreateProjectAsync("two");
+        await Client.Projects.CreateCustomDomainAsync(project.Id, new CreateCustomDomainRequest { Domain = "db.example.com" });
+
+        await Client.Projects.DeleteProjectAsync(project.Id);
+        var moved = await Client.Projects.CreateCustomDomainAsync(other.Id, new CreateCustomDomainRequest { Domain = "db.example.com" });
+
+        Assert.That(moved.ProjectId, Is.EqualTo(other.Id));
+        Assert.ThrowsAsync<PgBeamNotFoundException>(() => Client.Projects.ListCustomDomainsAsync(project.Id));
+    }
+
+    [Test]
     public async Task A_domain_of_another_project_or_an_unknown_project_is_404()
     {
         var project = await CreateProjectAsync("one");

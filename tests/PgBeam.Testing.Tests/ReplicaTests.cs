@@ -53,7 +53,12 @@ public class ReplicaTests(SandboxTransport transport) : SandboxTestBase(transpor
         var project = await CreateProjectAsync();
         var secondary = await Client.Databases.CreateDatabaseAsync(project.Id, new CreateDatabaseRequest
         {
-            Host = "ro.internal", Port = 5432, Name = "shop", Username = "reader", Password = "pw", Role = DatabaseRole.Replica,
+            Host = "ro.internal",
+            Port = 5432,
+            Name = "shop",
+            Username = "reader",
+            Password = "pw",
+            Role = DatabaseRole.Replica,
         });
 
         var error = Assert.ThrowsAsync<PgBeamConflictException>(() => Client.Projects.CreateReplicaAsync(secondary.Id, new CreateReplicaRequest { Host = "r.internal", Port = 5432 }));

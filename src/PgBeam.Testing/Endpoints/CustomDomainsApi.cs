@@ -11,7 +11,8 @@ namespace PgBeam.Testing.Endpoints;
 /// A project's custom domains (<c>dom_</c> ids). The hostname must fit the contract's pattern (letters, digits and
 /// inner hyphens in dot-separated labels, at most 253 characters) and, as DNS requires, no label may pass 63
 /// characters; it is stored in lower case. A hostname is attached to one project at a time in the whole sandbox, so a
-/// second create of the same name (in any case) is 409 <c>RESOURCE_EXISTS</c>. A new domain is unverified, with a
+/// second create of the same name (in any case) is 409 <c>RESOURCE_EXISTS</c>; deleting the domain or its project
+/// frees the name. A new domain is unverified, with a
 /// verification token and the DNS records to publish; verify looks the TXT record up in the sandbox's DNS, which
 /// holds only what <see cref="PgBeamSandbox.PublishDnsTxtRecord"/> put there: when the expected value is found the
 /// domain becomes verified (with <c>verified_at</c> and a TLS certificate valid for 90 days), otherwise the answer is
@@ -42,7 +43,7 @@ internal static class CustomDomainsApi
         }
 
         var domainName = name.ToLowerInvariant();
-        if (state.CustomDomains.Live.FirstOrDefault(d => d.Domain == domainName) is { } holder)
+        if (state.CustomDomains.Live.FirstOrDefault(d => d.Domain == domainName && state.Projects.Find(d.ProjectId) is not null) is { } holder)
         {
             throw SandboxProblem.Exists(holder.ProjectId == project.Id
                 ? $"Project '{project.Id}' already has the custom domain '{domainName}' ('{holder.Id}')."
