@@ -400,6 +400,117 @@ public sealed partial class PgBeamSandbox : HttpMessageHandler
         }
     }
 
+    /// <summary>
+    /// Whether a self-hosted proxy presenting <paramref name="token"/> would be let in now: it must be the current
+    /// token of a self-host enrollment that is not revoked and not expired. A rotation makes the previous token
+    /// invalid at once.
+    /// </summary>
+    /// <param name="token">A <c>pbh_</c> token the sandbox issued (by create or rotate).</param>
+    public bool IsSelfHostTokenValid(string token)
+    {
+        ArgumentNullException.ThrowIfNull(token);
+        var hash = StoredSelfHostEnrollment.Hash(token);
+        lock (_state.Gate)
+        {
+            var now = _state.Now();
+            return _state.SelfHostEnrollments.Live.Any(e => string.Equals(e.TokenHash, hash, StringComparison.Ordinal)
+                && e.Enrollment.RevokedAt is null
+                && (e.Enrollment.ExpiresAt is not { } expiresAt || expiresAt > now));
+        }
+    }
+
+    /// <summary>
+    /// Puts a sandbox branch in place in <paramref name="projectId"/>, as the gateway does when an agent under a
+    /// policy with <c>write_mode: sandbox</c> writes. Fields left empty in <paramref name="template"/> are filled: the
+    /// project's first database, status <c>ready</c>, a generated branch name and session id, created now, expiring
+    /// an hour later; a branch seeded as <c>discarded</c> gets <c>discarded_at</c> now.
+    /// </summary>
+    /// <param name="projectId">An existing project.</param>
+    /// <param name="template">Values to use (<c>DatabaseId</c>, <c>CredentialId</c>, <c>Status</c>, <c>Error</c>, <c>ExpiresAt</c>…); the id is always new.</param>
+    /// <returns>A copy of the branch, with its id.</returns>
+    /// <exception cref="ArgumentException">The project does not exist, or the template names a database or credential that is not the project's.</exception>
+    /// <exception cref="InvalidOperationException">No database was named and the project has none.</exception>
+    public DatabaseBranch SeedDatabaseBranch(string projectId, DatabaseBranch? template = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(projectId);
+        lock (_state.Gate)
+        {
+            var project = FindProject(projectId);
+            var branch = template is null ? new DatabaseBranch() : SandboxCopy.Of(template);
+            Database database;
+            if (string.IsNullOrEmpty(branch.DatabaseId))
+            {
+                database = _state.Databases.Live.FirstOrDefault(d => d.ProjectId == project.Id)
+                    ?? throw new InvalidOperationException($"Project '{project.Id}' has no database to branch from: add one first, or set DatabaseId in the template.");
+            }
+            else
+            {
+                database = _state.Databases.Find(branch.DatabaseId) is { } named && named.ProjectId == project.Id
+                    ? named
+                    : throw new ArgumentException($"Database '{branch.DatabaseId}' is not a database of project '{project.Id}'.", nameof(template));
+            }
+
+            if (branch.CredentialId is { } credentialId && _state.Credentials.Find(credentialId)?.Credential.ProjectId != project.Id)
+            {
+                throw new ArgumentException($"Agent credential '{credentialId}' is not a credential of project '{project.Id}'.", nameof(template));
+            }
+
+            var now = _state.Now();
+            branch.Id = _state.NewId("brn");
+            branch.DatabaseId = database.Id;
+            branch.BranchName = string.IsNullOrEmpty(branch.BranchName) ? database.Name + "_sbx_" + _state.NewHex(8) : branch.BranchName;
+            branch.SessionId ??= _state.NewId("ses");
+            // Required response fields are not nullable: a seed that left one unset holds its default.
+            branch.Status = branch.Status == default ? DatabaseBranchStatus.Ready : branch.Status;
+            branch.CreatedAt = branch.CreatedAt == default ? now : branch.CreatedAt;
+            if (!branch.ShouldSerializeExpiresAt())
+            {
+                branch.ExpiresAt = branch.CreatedAt.AddHours(1);
+            }
+
+            if (!branch.ShouldSerializeCredentialId())
+            {
+                branch.CredentialId = null;
+            }
+
+            if (branch.Status == DatabaseBranchStatus.Discarded && branch.DiscardedAt is null)
+            {
+                branch.DiscardedAt = now;
+            }
+            else if (!branch.ShouldSerializeDiscardedAt())
+            {
+                branch.DiscardedAt = null;
+            }
+
+            _state.DatabaseBranches.Add(branch.Id, _state.NextSequence(), new StoredDatabaseBranch(project.Id, branch));
+            return SandboxCopy.Of(branch);
+        }
+    }
+
+    /// <summary>
+    /// Publishes a TXT record in the sandbox's DNS, which is what <c>verifyCustomDomain</c> looks in: publish the
+    /// <c>dns_instructions.txt_value</c> of a custom domain at its <c>txt_host</c> and the next verify succeeds. Until
+    /// then verification answers <c>verified: false</c>, as the real API does before the record propagates.
+    /// </summary>
+    /// <param name="host">The record's host name, such as <c>_pgbeam-verify.db.example.com</c> (compared without regard to case).</param>
+    /// <param name="value">The record's text, such as <c>pgbeam-verify=…</c>.</param>
+    public void PublishDnsTxtRecord(string host, string value)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(host);
+        ArgumentNullException.ThrowIfNull(value);
+        lock (_state.Gate)
+        {
+            var name = host.TrimEnd('.');
+            if (!_state.DnsTxtRecords.TryGetValue(name, out var values))
+            {
+                values = new HashSet<string>(StringComparer.Ordinal);
+                _state.DnsTxtRecords.Add(name, values);
+            }
+
+            values.Add(value);
+        }
+    }
+
     /// <inheritdoc/>
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {

@@ -10,9 +10,9 @@ namespace PgBeam.Testing.Endpoints;
 
 /// <summary>
 /// <c>executeBatch</c> on the credentials the sandbox keeps: <c>revoke_agent_credential</c> and
-/// <c>set_agent_credential_status</c> change them as the single calls do, and <c>update_anomaly_alert</c> triages the
-/// kept alerts as <c>updateAnomalyAlert</c> does; <c>put_schema_annotation</c> is checked and reported as succeeded
-/// without state. An <c>atomic</c> batch with a failing operation changes nothing and answers 409 with the
+/// <c>set_agent_credential_status</c> change them as the single calls do, <c>update_anomaly_alert</c> triages the
+/// kept alerts as <c>updateAnomalyAlert</c> does, and <c>put_schema_annotation</c> writes the project's schema
+/// annotations as <c>putSchemaAnnotation</c> does. An <c>atomic</c> batch with a failing operation changes nothing and answers 409 with the
 /// <see cref="BatchResponse"/> (the failed operations with their error, every other one <c>not_applied</c>); an
 /// <c>independent</c> one applies what it can and answers 200.
 /// </summary>
@@ -121,6 +121,14 @@ internal static class BatchApi
 
             case "update_anomaly_alert":
                 return PlanAlertTriage(operation, state, projectId, id, op);
+
+            case "put_schema_annotation":
+                {
+                    var (apply, error) = SchemaAnnotationsApi.PlanBatchPut(operation, state, projectId);
+                    return error is null
+                        ? new PlannedOperation(id, op, null, apply)
+                        : PlannedOperation.Failing(id, op, BatchOperationErrorCode.InvalidInput, error);
+                }
 
             default:
                 return new PlannedOperation(id, op, null, null);

@@ -57,6 +57,27 @@ internal sealed class SandboxState
     /// <summary>What derived operations created, by concrete collection path (see <c>DerivedResources</c>).</summary>
     public Dictionary<string, DerivedCollection> DerivedCollections { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Custom domains of every project (<c>CustomDomainsApi</c>).</summary>
+    public ResourceTable<CustomDomain> CustomDomains { get; } = new();
+
+    /// <summary>TXT records published with <c>PgBeamSandbox.PublishDnsTxtRecord</c>, by host name: what domain verification finds in DNS.</summary>
+    public Dictionary<string, HashSet<string>> DnsTxtRecords { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Read replicas of every database (<c>ReplicasApi</c>).</summary>
+    public ResourceTable<Replica> Replicas { get; } = new();
+
+    /// <summary>Schema annotations of every project (<c>SchemaAnnotationsApi</c>).</summary>
+    public ResourceTable<SchemaAnnotation> SchemaAnnotations { get; } = new();
+
+    /// <summary>Per-shape cache settings changed with <c>updateCacheRule</c>, by database id and query hash (<c>CacheRulesApi</c>).</summary>
+    public Dictionary<string, StoredCacheRule> CacheRules { get; } = new(StringComparer.Ordinal);
+
+    /// <summary>Sandbox branches seeded with <c>PgBeamSandbox.SeedDatabaseBranch</c> (<c>DatabaseBranchesApi</c>).</summary>
+    public ResourceTable<StoredDatabaseBranch> DatabaseBranches { get; } = new();
+
+    /// <summary>Self-host enrollments of the organization, with the hash of their current token (<c>SelfHostEnrollmentsApi</c>).</summary>
+    public ResourceTable<StoredSelfHostEnrollment> SelfHostEnrollments { get; } = new();
+
     /// <summary>Audit entries of every project, in the order they were seeded.</summary>
     public List<AuditLogEntry> AuditEntries { get; } = [];
 
