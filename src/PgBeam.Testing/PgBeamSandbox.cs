@@ -21,11 +21,14 @@ namespace PgBeam.Testing;
 /// </summary>
 /// <remarks>
 /// <para>
-/// Modelled: projects and databases (create, get, list, update, delete), policy profiles, agent credentials
-/// (secrets shown once; rotate and revoke invalidate them), approvals (seeded with <see cref="SeedApproval"/>),
-/// webhooks (test deliveries recorded), audit logs (seeded with <see cref="SeedAuditEntry"/>), health and regions;
-/// see <see cref="ModelledOperations"/>. Every other public operation of the contract is answered from the contract
-/// itself (<see cref="DerivedOperations"/>); only the operations outside the SDK (Internal, MCP) answer 501.
+/// Every public operation of the contract is modelled (<see cref="ModelledOperations"/>): projects and databases,
+/// policy profiles, agent credentials (secrets shown once; rotate and revoke invalidate them), approvals (seeded with
+/// <see cref="SeedApproval"/>), webhooks (test deliveries recorded), the audit log (seeded with
+/// <see cref="SeedAuditEntry"/>) and the reports computed from it, honeytokens, anomaly and approval rules, anomaly
+/// alerts (<see cref="SeedAnomalyAlert"/>), custom domains, replicas, schema annotations, cache rules, branches,
+/// self-host enrollments, the organization, billing, payments, the demo, support cases and batch. An operation new to
+/// the contract is answered from the contract itself (<see cref="DerivedOperations"/>) until it is modelled; only the
+/// operations outside the SDK (Internal, MCP) answer 501.
 /// </para>
 /// <para>
 /// Answers follow the contract's protocol: errors are problem documents (<c>application/problem+json</c> with
@@ -90,8 +93,9 @@ public sealed partial class PgBeamSandbox : HttpMessageHandler
     /// <summary>
     /// The other public operation ids of the contract, which the sandbox answers from the contract itself: the request
     /// is checked (path ids, required query parameters, the body against its schema) and the declared success status
-    /// comes back with a body that fits the response schema. Nothing is stored. An operation new to the contract lands
-    /// here with no code change.
+    /// comes back with a body that fits the response schema; a collection's creates are kept, listed, read, replaced
+    /// and deleted. Empty for the contract this package states: an operation new to the contract lands here with no
+    /// code change, until it is modelled.
     /// </summary>
     public static IReadOnlyList<string> DerivedOperations => SandboxRouteTable.Default.Derived;
 
