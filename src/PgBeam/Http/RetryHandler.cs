@@ -8,50 +8,28 @@ using System.Net.Sockets;
 using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
-using Polly;
-using Polly.Retry;
+using PgBeam.Diagnostics;
 
 namespace PgBeam.Http;
 
 /// <summary>
-/// The only place retries are decided: one Polly retry strategy per client. Retries 408, 429, 500, 502, 503, 504 and
-/// network failures (refused, reset, an attempt timing out) with backoff <c>min(base · 2^n, max)</c> ± jitter, or
-/// the server's <c>Retry-After</c>, while the call's retry count and the total budget allow. The first attempt sends
-/// the request itself; a retry sends a fresh copy (a message can be sent only once), its body read from the request
-/// once, at the first retry, so a call that succeeds at once copies nothing.
+/// The only place retries are decided, as one loop read top to bottom (in the manner of the Azure SDK's
+/// <c>RetryPolicy</c>): send an attempt, classify what came back, decide, wait, go again. Retries 408, 429, 500, 502,
+/// 503, 504 and network failures (refused, reset, an attempt timing out) with backoff <c>min(base · 2^n, max)</c> ±
+/// jitter, or the server's <c>Retry-After</c>, while the call's retry count and the total budget allow. The first
+/// attempt sends the request itself; a retry sends a fresh copy (a message can be sent only once), its body read from
+/// the request once, at the first retry, so a call that succeeds at once copies nothing and allocates nothing here
+/// beyond its budget's timer.
 /// </summary>
 internal sealed class RetryHandler : DelegatingHandler
 {
-    private static readonly ResiliencePropertyKey<CallState> StateKey = new("PgBeam.CallState");
-
     private readonly RetryOptions _retry;
     private readonly TimeProvider _timeProvider;
-    private readonly ResiliencePipeline<HttpResponseMessage> _pipeline;
 
     public RetryHandler(ClientConfiguration configuration)
     {
         _retry = configuration.Options.Retry;
         _timeProvider = configuration.Options.TimeProvider;
-        _pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = _timeProvider }
-            .AddRetry(new RetryStrategyOptions<HttpResponseMessage>
-            {
-                // The limit is per call (RequestOptions.MaxRetries) and shares the decision with the budget, so
-                // ShouldHandle enforces it; the delay is computed there too, and DelayGenerator hands it to Polly.
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Constant,
-                Delay = TimeSpan.Zero,
-                UseJitter = false,
-                ShouldHandle = args => ValueTask.FromResult(ShouldRetry(args.Outcome, args.AttemptNumber, args.Context)),
-                DelayGenerator = args => ValueTask.FromResult<TimeSpan?>(StateOf(args.Context).NextDelay),
-                OnRetry = args =>
-                {
-                    var state = StateOf(args.Context);
-                    state.Retries++;
-                    PgBeamTelemetry.RecordRetry(state.OperationId, state.Attempts, args.RetryDelay, Describe(args.Outcome));
-                    return default;
-                },
-            })
-            .Build();
     }
 
     /// <summary>
@@ -89,118 +67,142 @@ internal sealed class RetryHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var requestContext = PgBeamRequestContext.Of(request);
-        var state = new CallState(
-            requestContext,
-            requestContext?.OperationId ?? request.Method.Method,
-            requestContext?.Options?.MaxRetries ?? _retry.MaxRetries,
-            replaySafe: !IdempotencyKeyHandler.IsUnsafeMethod(request.Method) || request.Headers.Contains(IdempotencyKeyHandler.HeaderName),
-            _timeProvider.GetTimestamp());
+        var context = PgBeamRequestContext.Of(request);
+        var operationId = context?.OperationId ?? request.Method.Method;
+        var maxRetries = context?.Options?.MaxRetries ?? _retry.MaxRetries;
+        var replaySafe = !IdempotencyKeyHandler.IsUnsafeMethod(request.Method) || request.Headers.Contains(IdempotencyKeyHandler.HeaderName);
+        var started = _timeProvider.GetTimestamp();
 
         // The budget bounds the whole call, waits included: it ends an attempt or a wait that would run past it.
         using var budget = new CancellationTokenSource(_retry.TotalBudget, _timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        var resilienceContext = ResilienceContextPool.Shared.Get(linked.Token);
-        resilienceContext.Properties.Set(StateKey, state);
-        Outcome<HttpResponseMessage> outcome;
-        try
+        var token = linked.Token;
+
+        byte[]? body = null;
+        HttpResponseMessage? response;
+        Exception? failure;
+        string? stopReason;
+        int attempt;
+        for (attempt = 1; ; attempt++)
         {
-            outcome = await _pipeline.ExecuteOutcomeAsync(
-                static async (context, arguments) =>
+            // 1. Send. A retry sends a copy; the SDK's bodies are byte arrays, readable again after the first attempt.
+            if (context is not null)
+            {
+                context.Attempts = attempt;
+            }
+
+            response = null;
+            failure = null;
+            HttpRequestMessage? copy = null;
+            try
+            {
+                // A token already cancelled (by the caller, or by the budget during the wait) sends nothing.
+                token.ThrowIfCancellationRequested();
+                if (attempt > 1 && request.Content is not null)
                 {
-                    var (handler, original, callState) = arguments;
-                    callState.Attempts++;
-                    if (callState.RequestContext is { } requestContext)
-                    {
-                        requestContext.Attempts = callState.Attempts;
-                    }
+                    body ??= await request.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+                }
 
-                    HttpRequestMessage? attempt = null;
-                    try
-                    {
-                        // The SDK's bodies are byte arrays, readable again after the first attempt sent them.
-                        if (callState.Attempts > 1 && original.Content is not null)
-                        {
-                            callState.Body ??= await original.Content.ReadAsByteArrayAsync(context.CancellationToken).ConfigureAwait(false);
-                        }
-
-                        attempt = callState.Attempts == 1 ? original : CopyRequest(original, callState.Body);
-                        return Outcome.FromResult(await handler.SendAttemptAsync(attempt, context.CancellationToken).ConfigureAwait(false));
-                    }
-#pragma warning disable CA1031 // Every failure becomes an outcome: ShouldRetry decides, and Translate rethrows what it does not know.
-                    catch (Exception ex)
+                copy = attempt == 1 ? null : CopyRequest(request, body);
+                response = await base.SendAsync(copy ?? request, token).ConfigureAwait(false);
+            }
+#pragma warning disable CA1031 // Every failure is classified below; what is not retried is rethrown as it is or translated.
+            catch (Exception ex)
 #pragma warning restore CA1031
-                    {
-                        // A copy is this loop's to dispose; the request itself belongs to the caller.
-                        if (attempt is not null && !ReferenceEquals(attempt, original))
-                        {
-                            attempt.Dispose();
-                        }
+            {
+                // A copy is this loop's to dispose; the request itself belongs to the caller.
+                copy?.Dispose();
+                failure = ex;
+            }
 
-                        return Outcome.FromException<HttpResponseMessage>(ex);
-                    }
-                },
-                resilienceContext,
-                (this, request, state)).ConfigureAwait(false);
-        }
-        finally
-        {
-            ResilienceContextPool.Shared.Return(resilienceContext);
+            // 2. Classify and decide.
+            var retryIndex = attempt - 1;
+            if (!ShouldRetry(response, failure, retryIndex, maxRetries, replaySafe, started, token, out var delay, out stopReason))
+            {
+                break;
+            }
+
+            // 3. Wait (the server's Retry-After, or backoff), then go again.
+            PgBeamTelemetry.RecordRetry(operationId, attempt, delay, Describe(response, failure));
+            response?.Dispose();
+            if (delay > TimeSpan.Zero)
+            {
+                try
+                {
+                    await Task.Delay(delay, _timeProvider, token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException ex)
+                {
+                    response = null;
+                    failure = ex;
+                    stopReason = null;
+                    break;
+                }
+            }
         }
 
-        if (cancellationToken.IsCancellationRequested && (outcome.Exception is not null || IsRetryableStatus(outcome.Result!.StatusCode)))
+        if (cancellationToken.IsCancellationRequested && (failure is not null || IsRetryableStatus(response!.StatusCode)))
         {
             // The caller cancelled during an attempt or a backoff wait: that is the outcome, whatever the attempt said.
-            outcome.Result?.Dispose();
-            throw new OperationCanceledException("The PgBeam call was cancelled.", outcome.Exception, cancellationToken);
+            response?.Dispose();
+            throw new OperationCanceledException("The PgBeam call was cancelled.", failure, cancellationToken);
         }
 
-        if (outcome.Exception is null)
+        if (failure is null)
         {
-            return outcome.Result!;
+            return response!;
         }
 
         var translated = PgBeamErrorFactory.CallFailed(
-            outcome.Exception,
-            state.OperationId,
-            state.Attempts,
-            _timeProvider.GetElapsedTime(state.StartTimestamp),
+            failure,
+            operationId,
+            attempt,
+            _timeProvider.GetElapsedTime(started),
             _retry.TotalBudget,
             budget.IsCancellationRequested,
-            state.StopReason);
+            stopReason);
         if (translated is null)
         {
-            ExceptionDispatchInfo.Throw(outcome.Exception);
+            ExceptionDispatchInfo.Throw(failure);
         }
 
         throw translated;
     }
 
-    private Task<HttpResponseMessage> SendAttemptAsync(HttpRequestMessage attempt, CancellationToken cancellationToken) =>
-        base.SendAsync(attempt, cancellationToken);
-
-    private static CallState StateOf(ResilienceContext context) => context.Properties.GetValue(StateKey, null!);
-
-    private bool ShouldRetry(Outcome<HttpResponseMessage> outcome, int attemptNumber, ResilienceContext context)
+    /// <summary>
+    /// Whether the outcome of attempt <paramref name="retryIndex"/> + 1 is worth another attempt, and after how long.
+    /// When a retryable failure is not retried (the count, the idempotency rule or the budget stops it), the reason
+    /// goes into <paramref name="stopReason"/> for the error message.
+    /// </summary>
+    private bool ShouldRetry(
+        HttpResponseMessage? response,
+        Exception? failure,
+        int retryIndex,
+        int maxRetries,
+        bool replaySafe,
+        long started,
+        CancellationToken token,
+        out TimeSpan delay,
+        out string? stopReason)
     {
-        var state = StateOf(context);
-        if (context.CancellationToken.IsCancellationRequested)
+        delay = TimeSpan.Zero;
+        stopReason = null;
+        if (token.IsCancellationRequested)
         {
             return false;
         }
 
         TimeSpan? retryAfter = null;
-        if (outcome.Exception is { } exception)
+        if (failure is not null)
         {
-            if (!IsTransientException(exception))
+            if (!IsTransientException(failure))
             {
                 return false;
             }
         }
         else
         {
-            var response = outcome.Result!;
-            if (!IsRetryableStatus(response.StatusCode))
+            if (!IsRetryableStatus(response!.StatusCode))
             {
                 return false;
             }
@@ -208,39 +210,37 @@ internal sealed class RetryHandler : DelegatingHandler
             retryAfter = _retry.RespectRetryAfter ? RetryAfter.Parse(response.Headers, _timeProvider.GetUtcNow()) : null;
         }
 
-        if (attemptNumber >= state.MaxRetries)
+        if (retryIndex >= maxRetries)
         {
-            state.StopReason = state.MaxRetries == 0 ? "retries are disabled" : $"MaxRetries ({state.MaxRetries}) reached";
+            stopReason = maxRetries == 0 ? "retries are disabled" : $"MaxRetries ({maxRetries}) reached";
             return false;
         }
 
-        if (!state.ReplaySafe && !SurelyNotProcessed(outcome))
+        if (!replaySafe && !SurelyNotProcessed(response, failure))
         {
             // A POST or PATCH without an Idempotency-Key may have been carried out already: repeating it could,
             // say, create a second credential. Only failures that prove the server did nothing are retried.
-            state.StopReason = "not retried: the request has no Idempotency-Key and may have reached the server";
+            stopReason = "not retried: the request has no Idempotency-Key and may have reached the server";
             return false;
         }
 
-        var delay = retryAfter ?? ComputeBackoff(_retry, attemptNumber, Random.Shared.NextDouble());
-        var elapsed = _timeProvider.GetElapsedTime(state.StartTimestamp);
-        if (elapsed + delay >= _retry.TotalBudget)
+        delay = retryAfter ?? ComputeBackoff(_retry, retryIndex, Random.Shared.NextDouble());
+        if (_timeProvider.GetElapsedTime(started) + delay >= _retry.TotalBudget)
         {
-            state.StopReason = string.Create(
+            stopReason = string.Create(
                 CultureInfo.InvariantCulture,
                 $"the next retry (in {delay.TotalSeconds:0.###} s) would pass the {_retry.TotalBudget.TotalSeconds:0.###} s total budget");
             return false;
         }
 
-        state.NextDelay = delay;
         return true;
     }
 
     /// <summary>Failures that show the server did not act on the request, so even a non-idempotent call may repeat.</summary>
-    private static bool SurelyNotProcessed(Outcome<HttpResponseMessage> outcome) => outcome.Exception switch
+    private static bool SurelyNotProcessed(HttpResponseMessage? response, Exception? failure) => failure switch
     {
         // 408: the server gave up waiting for the request; 429 and 503: it refused to take it on.
-        null => outcome.Result!.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable,
+        null => response!.StatusCode is HttpStatusCode.RequestTimeout or HttpStatusCode.TooManyRequests or HttpStatusCode.ServiceUnavailable,
         // No connection was made, so nothing was sent.
         HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError or HttpRequestError.NameResolutionError } => true,
         SocketException { SocketErrorCode: SocketError.ConnectionRefused or SocketError.HostNotFound } => true,
@@ -276,33 +276,6 @@ internal sealed class RetryHandler : DelegatingHandler
         return copy;
     }
 
-    private static string Describe(Outcome<HttpResponseMessage> outcome) =>
-        outcome.Exception is { } exception ? PgBeamErrorFactory.Describe(exception) : ((int)outcome.Result!.StatusCode).ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>What the retry loop knows about one call.</summary>
-    private sealed class CallState(PgBeamRequestContext? requestContext, string operationId, int maxRetries, bool replaySafe, long startTimestamp)
-    {
-        public PgBeamRequestContext? RequestContext { get; } = requestContext;
-
-        public string OperationId { get; } = operationId;
-
-        public int MaxRetries { get; } = maxRetries;
-
-        /// <summary>Whether repeating the request cannot do anything twice (a safe method, or an idempotency key).</summary>
-        public bool ReplaySafe { get; } = replaySafe;
-
-        public long StartTimestamp { get; } = startTimestamp;
-
-        public int Attempts { get; set; }
-
-        public int Retries { get; set; }
-
-        public TimeSpan NextDelay { get; set; }
-
-        /// <summary>The request body, read at the first retry (null until then, or when there is none).</summary>
-        public byte[]? Body { get; set; }
-
-        /// <summary>Why the loop stopped while the last failure was still retryable, for the error message.</summary>
-        public string? StopReason { get; set; }
-    }
+    private static string Describe(HttpResponseMessage? response, Exception? failure) =>
+        failure is not null ? PgBeamErrorFactory.Describe(failure) : ((int)response!.StatusCode).ToString(CultureInfo.InvariantCulture);
 }
