@@ -1,11 +1,9 @@
 using System;
-using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
 using System.Net;
 using System.Net.Http;
 using System.Net.Sockets;
-using System.Runtime.ExceptionServices;
 using System.Threading;
 using System.Threading.Tasks;
 using PgBeam.Diagnostics;
@@ -19,17 +17,22 @@ namespace PgBeam.Http;
 /// jitter, or the server's <c>Retry-After</c>, while the call's retry count and the total budget allow. The first
 /// attempt sends the request itself; a retry sends a fresh copy (a message can be sent only once), its body read from
 /// the request once, at the first retry, so a call that succeeds at once copies nothing and allocates nothing here
-/// beyond its budget's timer.
+/// beyond its budget's timer. It reports back a <see cref="CallOutcome"/> (the response or the failure, and the
+/// attempts made) and never throws.
 /// </summary>
-internal sealed class RetryHandler : DelegatingHandler
+internal sealed class RetryLoop
 {
     private readonly RetryOptions _retry;
     private readonly TimeProvider _timeProvider;
+    private readonly AttemptHop _attempt;
 
-    public RetryHandler(ClientConfiguration configuration)
+    /// <param name="configuration">The client's settings (retry options, time provider).</param>
+    /// <param name="attempt">The first step of each attempt.</param>
+    public RetryLoop(ClientConfiguration configuration, AttemptHop attempt)
     {
         _retry = configuration.Options.Retry;
         _timeProvider = configuration.Options.TimeProvider;
+        _attempt = attempt;
     }
 
     /// <summary>
@@ -65,12 +68,9 @@ internal sealed class RetryHandler : DelegatingHandler
         return TimeSpan.FromMilliseconds(Math.Max(0, capped * (1 + spread)));
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Runs the attempts of <paramref name="call"/>, whose first attempt sends <paramref name="request"/>.</summary>
+    public async Task<CallOutcome> SendAsync(CallContext call, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var context = PgBeamRequestContext.Of(request);
-        var operationId = context?.OperationId ?? request.Method.Method;
-        var maxRetries = context?.Options?.MaxRetries ?? _retry.MaxRetries;
-        var replaySafe = !IdempotencyKeyHandler.IsUnsafeMethod(request.Method) || request.Headers.Contains(IdempotencyKeyHandler.HeaderName);
         var started = _timeProvider.GetTimestamp();
 
         // The budget bounds the whole call, waits included: it ends an attempt or a wait that would run past it.
@@ -79,6 +79,7 @@ internal sealed class RetryHandler : DelegatingHandler
         var token = linked.Token;
 
         byte[]? body = null;
+        HttpRequestMessage? sent = null;
         HttpResponseMessage? response;
         Exception? failure;
         string? stopReason;
@@ -86,11 +87,6 @@ internal sealed class RetryHandler : DelegatingHandler
         for (attempt = 1; ; attempt++)
         {
             // 1. Send. A retry sends a copy; the SDK's bodies are byte arrays, readable again after the first attempt.
-            if (context is not null)
-            {
-                context.Attempts = attempt;
-            }
-
             response = null;
             failure = null;
             HttpRequestMessage? copy = null;
@@ -104,26 +100,29 @@ internal sealed class RetryHandler : DelegatingHandler
                 }
 
                 copy = attempt == 1 ? null : CopyRequest(request, body);
-                response = await base.SendAsync(copy ?? request, token).ConfigureAwait(false);
+                var message = copy ?? request;
+                sent = message;
+                response = await _attempt.SendAsync(call, attempt, message, token).ConfigureAwait(false);
             }
-#pragma warning disable CA1031 // Every failure is classified below; what is not retried is rethrown as it is or translated.
+#pragma warning disable CA1031 // Every failure is classified below; what is not retried is reported as it is or translated.
             catch (Exception ex)
 #pragma warning restore CA1031
             {
                 // A copy is this loop's to dispose; the request itself belongs to the caller.
                 copy?.Dispose();
+
                 failure = ex;
             }
 
             // 2. Classify and decide.
             var retryIndex = attempt - 1;
-            if (!ShouldRetry(response, failure, retryIndex, maxRetries, replaySafe, started, token, out var delay, out stopReason))
+            if (!ShouldRetry(response, failure, retryIndex, call.MaxRetries, call.ReplaySafe, started, token, out var delay, out stopReason))
             {
                 break;
             }
 
             // 3. Wait (the server's Retry-After, or backoff), then go again.
-            PgBeamTelemetry.RecordRetry(operationId, attempt, delay, Describe(response, failure));
+            PgBeamTelemetry.RecordRetry(call.OperationId, attempt, delay, Describe(response, failure));
             response?.Dispose();
             if (delay > TimeSpan.Zero)
             {
@@ -145,28 +144,23 @@ internal sealed class RetryHandler : DelegatingHandler
         {
             // The caller cancelled during an attempt or a backoff wait: that is the outcome, whatever the attempt said.
             response?.Dispose();
-            throw new OperationCanceledException("The PgBeam call was cancelled.", failure, cancellationToken);
+            return CallOutcome.Failed(new OperationCanceledException("The PgBeam call was cancelled.", failure, cancellationToken), attempt, sent);
         }
 
         if (failure is null)
         {
-            return response!;
+            return CallOutcome.Answered(response!, attempt, sent!);
         }
 
         var translated = PgBeamErrorFactory.CallFailed(
             failure,
-            operationId,
+            call.OperationId,
             attempt,
             _timeProvider.GetElapsedTime(started),
             _retry.TotalBudget,
             budget.IsCancellationRequested,
             stopReason);
-        if (translated is null)
-        {
-            ExceptionDispatchInfo.Throw(failure);
-        }
-
-        throw translated;
+        return CallOutcome.Failed(translated ?? failure, attempt, sent);
     }
 
     /// <summary>
@@ -257,11 +251,6 @@ internal sealed class RetryHandler : DelegatingHandler
         foreach (var header in original.Headers)
         {
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        }
-
-        foreach (var option in original.Options)
-        {
-            ((IDictionary<string, object?>)copy.Options)[option.Key] = option.Value;
         }
 
         if (body is not null)

@@ -9,21 +9,18 @@ namespace PgBeam.Http;
 /// Bounds one attempt (send and body read) by the per-attempt timeout (<see cref="RequestOptions.Timeout"/>, else
 /// <see cref="PgBeamClientOptions.Timeout"/>), measured on the configured <see cref="TimeProvider"/>. A timeout
 /// becomes <see cref="AttemptTimeoutException"/>, which the retry handler may retry; a cancellation from above
-/// (the caller's token, or the retry budget) passes through as <see cref="OperationCanceledException"/>.
+/// (the caller's token, or the call's budget) passes through as <see cref="OperationCanceledException"/>.
 /// </summary>
-internal sealed class AttemptTimeoutHandler(ClientConfiguration configuration) : DelegatingHandler
+internal sealed class AttemptTimeout(TimeProvider timeProvider) : AttemptHop
 {
-    private readonly TimeSpan _defaultTimeout = configuration.Options.Timeout;
-    private readonly TimeProvider _timeProvider = configuration.Options.TimeProvider;
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public override async Task<HttpResponseMessage> SendAsync(CallContext call, int attempt, HttpRequestMessage message, CancellationToken cancellationToken)
     {
-        var timeout = PgBeamRequestContext.Of(request)?.Options?.Timeout ?? _defaultTimeout;
-        using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, _timeProvider);
+        var timeout = call.AttemptTimeout;
+        using var timeoutSource = timeout == Timeout.InfiniteTimeSpan ? null : new CancellationTokenSource(timeout, timeProvider);
         using var linked = timeoutSource is null ? null : CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeoutSource.Token);
         try
         {
-            return await base.SendAsync(request, linked?.Token ?? cancellationToken).ConfigureAwait(false);
+            return await NextAsync(call, attempt, message, linked?.Token ?? cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
