@@ -8,7 +8,7 @@ namespace PgBeam.Http;
 /// <summary>
 /// Bounds one attempt (send and body read) by the per-attempt timeout (<see cref="RequestOptions.Timeout"/>, else
 /// <see cref="PgBeamClientOptions.Timeout"/>), measured on the configured <see cref="TimeProvider"/>. A timeout
-/// becomes <see cref="AttemptTimeoutException"/>, which the retry handler may retry; a cancellation from above
+/// becomes <see cref="AttemptTimeoutException"/>, which the retry loop may retry; a cancellation from above
 /// (the caller's token, or the call's budget) passes through as <see cref="OperationCanceledException"/>.
 /// </summary>
 internal sealed class AttemptTimeout(TimeProvider timeProvider) : AttemptHop

@@ -24,7 +24,7 @@ internal static class JsonRequestBody
         try
         {
             using (var writer = new StreamWriter(buffer, StrictUtf8, bufferSize: 1024, leaveOpen: true))
-            using (var json = new JsonTextWriter(writer))
+            using (var json = new JsonTextWriter(writer) { ArrayPool = JsonCharPool.Instance })
             {
                 PgBeamJson.Serializer.Serialize(json, body);
             }

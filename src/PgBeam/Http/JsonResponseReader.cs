@@ -19,7 +19,7 @@ internal static class JsonResponseReader
     /// </summary>
     public static T Read<T>(byte[] body, string operationId)
     {
-        var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), Encoding.UTF8));
+        var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), Encoding.UTF8)) { ArrayPool = JsonCharPool.Instance };
         try
         {
             var result = PgBeamJson.Serializer.Deserialize<T>(reader);
@@ -89,6 +89,7 @@ internal static class JsonResponseReader
     {
         using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), Encoding.UTF8))
         {
+            ArrayPool = JsonCharPool.Instance,
             DateParseHandling = DateParseHandling.None,
             FloatParseHandling = FloatParseHandling.Decimal,
             MaxDepth = PgBeamJson.Settings.MaxDepth,

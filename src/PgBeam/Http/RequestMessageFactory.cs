@@ -1,6 +1,5 @@
 using System;
 using System.Net.Http;
-using System.Net.Http.Headers;
 
 namespace PgBeam.Http;
 
@@ -25,7 +24,8 @@ internal sealed class RequestMessageFactory
     {
         var request = call.Request;
         var message = new HttpRequestMessage(request.Method, request.BuildUri(_baseUri));
-        message.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue(request.Accept));
+        // The contract's media type, a valid header value: added as text, so it is not parsed on every call.
+        message.Headers.TryAddWithoutValidation("Accept", request.Accept);
         if (request.Body is not null)
         {
             message.Content = new ByteArrayContent(JsonRequestBody.Serialize(request.Body, request.OperationId));
