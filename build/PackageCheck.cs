@@ -42,7 +42,7 @@ string[] runtimeDependencies =
 [
     "Microsoft.Extensions.Configuration.Abstractions", "Microsoft.Extensions.DependencyInjection.Abstractions",
     "Microsoft.Extensions.Http", "Microsoft.Extensions.Logging.Abstractions", "Microsoft.Extensions.Options",
-    "Microsoft.Extensions.Options.ConfigurationExtensions", "Newtonsoft.Json", "Polly.Core",
+    "Microsoft.Extensions.Options.ConfigurationExtensions", "Newtonsoft.Json",
 ];
 
 foreach (var id in new[] { "PgBeam", "PgBeam.Testing" })

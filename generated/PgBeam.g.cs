@@ -503,17 +503,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AccountClient : IAccountClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal AccountClient(PgBeam.Http.PgBeamTransport transport)
+        internal AccountClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected AccountClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Export your account data
@@ -536,7 +536,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AccountExport> ExportAccountDataAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildExportAccountDataRequest(null);
-            return _transport.SendAsync<AccountExport>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AccountExport>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -561,7 +561,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AccountExport>> ExportAccountDataWithResponseAsync(string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildExportAccountDataRequest(ifNoneMatch);
-            return _transport.SendWithResponseAsync<AccountExport>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AccountExport>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildExportAccountDataRequest(string? ifNoneMatch)
@@ -593,7 +593,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListOrgMembersResponse> ListOrgMembersAsync(string orgId, ListOrgMembersParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListOrgMembersRequest(orgId, parameters, null);
-            return _transport.SendAsync<ListOrgMembersResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListOrgMembersResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -620,7 +620,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListOrgMembersResponse>> ListOrgMembersWithResponseAsync(string orgId, ListOrgMembersParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListOrgMembersRequest(orgId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListOrgMembersResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListOrgMembersResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListOrgMembersRequest(string orgId, ListOrgMembersParams? parameters, string? ifNoneMatch)
@@ -694,7 +694,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OrgMember> UpdateOrgMemberRoleAsync(string orgId, string memberId, UpdateOrgMemberRoleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateOrgMemberRoleRequest(orgId, memberId, body);
-            return _transport.SendAsync<OrgMember>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<OrgMember>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -722,7 +722,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OrgMember>> UpdateOrgMemberRoleWithResponseAsync(string orgId, string memberId, UpdateOrgMemberRoleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateOrgMemberRoleRequest(orgId, memberId, body);
-            return _transport.SendWithResponseAsync<OrgMember>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<OrgMember>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateOrgMemberRoleRequest(string orgId, string memberId, UpdateOrgMemberRoleRequest body)
@@ -757,7 +757,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task RemoveOrgMemberAsync(string orgId, string memberId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRemoveOrgMemberRequest(orgId, memberId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -784,7 +784,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> RemoveOrgMemberWithResponseAsync(string orgId, string memberId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRemoveOrgMemberRequest(orgId, memberId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildRemoveOrgMemberRequest(string orgId, string memberId)
@@ -817,7 +817,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListOrgInvitationsResponse> ListOrgInvitationsAsync(string orgId, ListOrgInvitationsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListOrgInvitationsRequest(orgId, parameters, null);
-            return _transport.SendAsync<ListOrgInvitationsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListOrgInvitationsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -844,7 +844,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListOrgInvitationsResponse>> ListOrgInvitationsWithResponseAsync(string orgId, ListOrgInvitationsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListOrgInvitationsRequest(orgId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListOrgInvitationsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListOrgInvitationsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListOrgInvitationsRequest(string orgId, ListOrgInvitationsParams? parameters, string? ifNoneMatch)
@@ -918,7 +918,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OrgInvitation> CreateOrgInvitationAsync(string orgId, CreateOrgInvitationRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateOrgInvitationRequest(orgId, body);
-            return _transport.SendAsync<OrgInvitation>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<OrgInvitation>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -945,7 +945,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OrgInvitation>> CreateOrgInvitationWithResponseAsync(string orgId, CreateOrgInvitationRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateOrgInvitationRequest(orgId, body);
-            return _transport.SendWithResponseAsync<OrgInvitation>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<OrgInvitation>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateOrgInvitationRequest(string orgId, CreateOrgInvitationRequest body)
@@ -978,7 +978,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task RevokeOrgInvitationAsync(string orgId, string invitationId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRevokeOrgInvitationRequest(orgId, invitationId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -1004,7 +1004,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> RevokeOrgInvitationWithResponseAsync(string orgId, string invitationId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRevokeOrgInvitationRequest(orgId, invitationId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildRevokeOrgInvitationRequest(string orgId, string invitationId)
@@ -1037,7 +1037,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OnboardingProgress> GetOnboardingProgressAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetOnboardingProgressRequest(orgId, null);
-            return _transport.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -1064,7 +1064,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OnboardingProgress>> GetOnboardingProgressWithResponseAsync(string orgId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetOnboardingProgressRequest(orgId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetOnboardingProgressRequest(string orgId, string? ifNoneMatch)
@@ -1100,7 +1100,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OnboardingProgress> UpdateOnboardingProgressAsync(string orgId, UpdateOnboardingRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateOnboardingProgressRequest(orgId, body);
-            return _transport.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -1129,7 +1129,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OnboardingProgress>> UpdateOnboardingProgressWithResponseAsync(string orgId, UpdateOnboardingRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateOnboardingProgressRequest(orgId, body);
-            return _transport.SendWithResponseAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<OnboardingProgress>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateOnboardingProgressRequest(string orgId, UpdateOnboardingRequest body)
@@ -1159,7 +1159,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListOrganizationsResponse> ListOrganizationsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListOrganizationsRequest(null);
-            return _transport.SendAsync<ListOrganizationsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListOrganizationsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -1183,7 +1183,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListOrganizationsResponse>> ListOrganizationsWithResponseAsync(string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListOrganizationsRequest(ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListOrganizationsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListOrganizationsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListOrganizationsRequest(string? ifNoneMatch)
@@ -1199,7 +1199,7 @@ namespace PgBeam
         private AccountClient? _account;
 
         /// <summary>The Account operations of the PgBeam API.</summary>
-        public virtual IAccountClient Account => System.Threading.LazyInitializer.EnsureInitialized(ref _account, () => new AccountClient(Transport));
+        public virtual IAccountClient Account => _account ?? System.Threading.LazyInitializer.EnsureInitialized(ref _account, () => new AccountClient(Caller));
     }
 
     /// <summary>
@@ -1767,17 +1767,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AgentsClient : IAgentsClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal AgentsClient(PgBeam.Http.PgBeamTransport transport)
+        internal AgentsClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected AgentsClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Create an agent credential
@@ -1806,7 +1806,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentCredentialSecrets> CreateAgentCredentialAsync(string projectId, CreateAgentCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateAgentCredentialRequest(projectId, body);
-            return _transport.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -1836,7 +1836,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredentialSecrets>> CreateAgentCredentialWithResponseAsync(string projectId, CreateAgentCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateAgentCredentialRequest(projectId, body);
-            return _transport.SendWithResponseAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateAgentCredentialRequest(string projectId, CreateAgentCredentialRequest body)
@@ -1870,7 +1870,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListAgentCredentialsResponse> ListAgentCredentialsAsync(string projectId, ListAgentCredentialsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListAgentCredentialsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -1898,7 +1898,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAgentCredentialsResponse>> ListAgentCredentialsWithResponseAsync(string projectId, ListAgentCredentialsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListAgentCredentialsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListAgentCredentialsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListAgentCredentialsRequest(string projectId, ListAgentCredentialsParams? parameters, string? ifNoneMatch)
@@ -1970,7 +1970,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentCredential> GetAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetAgentCredentialRequest(projectId, agentId, null);
-            return _transport.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -1997,7 +1997,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredential>> GetAgentCredentialWithResponseAsync(string projectId, string agentId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetAgentCredentialRequest(projectId, agentId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AgentCredential>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetAgentCredentialRequest(string projectId, string agentId, string? ifNoneMatch)
@@ -2037,7 +2037,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentCredential> UpdateAgentCredentialStatusAsync(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateAgentCredentialStatusRequest(projectId, agentId, body, ifMatch);
-            return _transport.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AgentCredential>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -2069,7 +2069,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredential>> UpdateAgentCredentialStatusWithResponseAsync(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateAgentCredentialStatusRequest(projectId, agentId, body, ifMatch);
-            return _transport.SendWithResponseAsync<AgentCredential>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AgentCredential>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateAgentCredentialStatusRequest(string projectId, string agentId, UpdateAgentCredentialStatusRequest body, string? ifMatch)
@@ -2104,7 +2104,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task RevokeAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRevokeAgentCredentialRequest(projectId, agentId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -2130,7 +2130,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> RevokeAgentCredentialWithResponseAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRevokeAgentCredentialRequest(projectId, agentId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildRevokeAgentCredentialRequest(string projectId, string agentId)
@@ -2164,7 +2164,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentCredentialSecrets> RotateAgentCredentialAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRotateAgentCredentialRequest(projectId, agentId);
-            return _transport.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -2191,7 +2191,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentCredentialSecrets>> RotateAgentCredentialWithResponseAsync(string projectId, string agentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRotateAgentCredentialRequest(projectId, agentId);
-            return _transport.SendWithResponseAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AgentCredentialSecrets>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildRotateAgentCredentialRequest(string projectId, string agentId)
@@ -2225,7 +2225,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListAuditLogsResponse> ListAuditLogsAsync(string projectId, ListAuditLogsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListAuditLogsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListAuditLogsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListAuditLogsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -2253,7 +2253,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAuditLogsResponse>> ListAuditLogsWithResponseAsync(string projectId, ListAuditLogsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListAuditLogsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListAuditLogsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListAuditLogsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListAuditLogsRequest(string projectId, ListAuditLogsParams? parameters, string? ifNoneMatch)
@@ -2339,7 +2339,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AuditSessionSummary> GetAuditSessionSummaryAsync(string projectId, string sessionId, GetAuditSessionSummaryParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetAuditSessionSummaryRequest(projectId, sessionId, parameters, null);
-            return _transport.SendAsync<AuditSessionSummary>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AuditSessionSummary>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -2368,7 +2368,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AuditSessionSummary>> GetAuditSessionSummaryWithResponseAsync(string projectId, string sessionId, GetAuditSessionSummaryParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetAuditSessionSummaryRequest(projectId, sessionId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<AuditSessionSummary>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AuditSessionSummary>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetAuditSessionSummaryRequest(string projectId, string sessionId, GetAuditSessionSummaryParams? parameters, string? ifNoneMatch)
@@ -2408,7 +2408,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AuditChainVerification> VerifyAuditChainAsync(string projectId, VerifyAuditChainParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildVerifyAuditChainRequest(projectId, parameters, null);
-            return _transport.SendAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -2436,7 +2436,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AuditChainVerification>> VerifyAuditChainWithResponseAsync(string projectId, VerifyAuditChainParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildVerifyAuditChainRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AuditChainVerification>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildVerifyAuditChainRequest(string projectId, VerifyAuditChainParams? parameters, string? ifNoneMatch)
@@ -2475,7 +2475,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AgentUsageReport> GetAgentUsageBreakdownAsync(string projectId, GetAgentUsageBreakdownParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetAgentUsageBreakdownRequest(projectId, parameters, null);
-            return _transport.SendAsync<AgentUsageReport>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AgentUsageReport>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -2503,7 +2503,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AgentUsageReport>> GetAgentUsageBreakdownWithResponseAsync(string projectId, GetAgentUsageBreakdownParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetAgentUsageBreakdownRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<AgentUsageReport>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AgentUsageReport>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetAgentUsageBreakdownRequest(string projectId, GetAgentUsageBreakdownParams? parameters, string? ifNoneMatch)
@@ -2561,7 +2561,7 @@ namespace PgBeam
         private AgentsClient? _agents;
 
         /// <summary>The Agents operations of the PgBeam API.</summary>
-        public virtual IAgentsClient Agents => System.Threading.LazyInitializer.EnsureInitialized(ref _agents, () => new AgentsClient(Transport));
+        public virtual IAgentsClient Agents => _agents ?? System.Threading.LazyInitializer.EnsureInitialized(ref _agents, () => new AgentsClient(Caller));
     }
 
     /// <summary>
@@ -3110,17 +3110,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PoliciesClient : IPoliciesClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal PoliciesClient(PgBeam.Http.PgBeamTransport transport)
+        internal PoliciesClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected PoliciesClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Suggest a least-privilege policy from an agent's traffic
@@ -3149,7 +3149,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyRecommendation> RecommendAgentPolicyAsync(string projectId, string agentId, PolicyRecommendationInput? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRecommendAgentPolicyRequest(projectId, agentId, body);
-            return _transport.SendAsync<PolicyRecommendation>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<PolicyRecommendation>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -3179,7 +3179,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyRecommendation>> RecommendAgentPolicyWithResponseAsync(string projectId, string agentId, PolicyRecommendationInput? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRecommendAgentPolicyRequest(projectId, agentId, body);
-            return _transport.SendWithResponseAsync<PolicyRecommendation>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<PolicyRecommendation>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildRecommendAgentPolicyRequest(string projectId, string agentId, PolicyRecommendationInput? body)
@@ -3221,7 +3221,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyProfile> CreatePolicyProfileAsync(string projectId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreatePolicyProfileRequest(projectId, body);
-            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -3251,7 +3251,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> CreatePolicyProfileWithResponseAsync(string projectId, PolicyProfileInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreatePolicyProfileRequest(projectId, body);
-            return _transport.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreatePolicyProfileRequest(string projectId, PolicyProfileInput body)
@@ -3285,7 +3285,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListPolicyProfilesResponse> ListPolicyProfilesAsync(string projectId, ListPolicyProfilesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListPolicyProfilesRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -3313,7 +3313,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListPolicyProfilesResponse>> ListPolicyProfilesWithResponseAsync(string projectId, ListPolicyProfilesParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListPolicyProfilesRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListPolicyProfilesResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListPolicyProfilesRequest(string projectId, ListPolicyProfilesParams? parameters, string? ifNoneMatch)
@@ -3385,7 +3385,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyProfile> GetPolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetPolicyProfileRequest(projectId, policyId, null);
-            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -3412,7 +3412,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> GetPolicyProfileWithResponseAsync(string projectId, string policyId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetPolicyProfileRequest(projectId, policyId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetPolicyProfileRequest(string projectId, string policyId, string? ifNoneMatch)
@@ -3452,7 +3452,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyProfile> UpdatePolicyProfileAsync(string projectId, string policyId, PolicyProfileInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdatePolicyProfileRequest(projectId, policyId, body, ifMatch);
-            return _transport.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -3484,7 +3484,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyProfile>> UpdatePolicyProfileWithResponseAsync(string projectId, string policyId, PolicyProfileInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdatePolicyProfileRequest(projectId, policyId, body, ifMatch);
-            return _transport.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<PolicyProfile>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdatePolicyProfileRequest(string projectId, string policyId, PolicyProfileInput body, string? ifMatch)
@@ -3520,7 +3520,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeletePolicyProfileAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeletePolicyProfileRequest(projectId, policyId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -3547,7 +3547,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeletePolicyProfileWithResponseAsync(string projectId, string policyId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeletePolicyProfileRequest(projectId, policyId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeletePolicyProfileRequest(string projectId, string policyId)
@@ -3583,7 +3583,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<DryEvalResult> DryEvalPolicyAsync(string projectId, DryEvalInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDryEvalPolicyRequest(projectId, body);
-            return _transport.SendAsync<DryEvalResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<DryEvalResult>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -3612,7 +3612,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<DryEvalResult>> DryEvalPolicyWithResponseAsync(string projectId, DryEvalInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDryEvalPolicyRequest(projectId, body);
-            return _transport.SendWithResponseAsync<DryEvalResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<DryEvalResult>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDryEvalPolicyRequest(string projectId, DryEvalInput body)
@@ -3648,7 +3648,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PolicyReplayResult> ReplayPolicyAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildReplayPolicyRequest(projectId, body);
-            return _transport.SendAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -3677,7 +3677,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<PolicyReplayResult>> ReplayPolicyWithResponseAsync(string projectId, PolicyReplayInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildReplayPolicyRequest(projectId, body);
-            return _transport.SendWithResponseAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<PolicyReplayResult>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildReplayPolicyRequest(string projectId, PolicyReplayInput body)
@@ -3730,7 +3730,7 @@ namespace PgBeam
         private PoliciesClient? _policies;
 
         /// <summary>The Policies operations of the PgBeam API.</summary>
-        public virtual IPoliciesClient Policies => System.Threading.LazyInitializer.EnsureInitialized(ref _policies, () => new PoliciesClient(Transport));
+        public virtual IPoliciesClient Policies => _policies ?? System.Threading.LazyInitializer.EnsureInitialized(ref _policies, () => new PoliciesClient(Caller));
     }
 
     /// <summary>
@@ -4138,17 +4138,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AnomaliesClient : IAnomaliesClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal AnomaliesClient(PgBeam.Http.PgBeamTransport transport)
+        internal AnomaliesClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected AnomaliesClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// List anomaly alerts
@@ -4174,7 +4174,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListAnomalyAlertsResponse> ListAnomalyAlertsAsync(string projectId, ListAnomalyAlertsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListAnomalyAlertsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListAnomalyAlertsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListAnomalyAlertsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -4202,7 +4202,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAnomalyAlertsResponse>> ListAnomalyAlertsWithResponseAsync(string projectId, ListAnomalyAlertsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListAnomalyAlertsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListAnomalyAlertsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListAnomalyAlertsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListAnomalyAlertsRequest(string projectId, ListAnomalyAlertsParams? parameters, string? ifNoneMatch)
@@ -4279,7 +4279,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AnomalyAlert> UpdateAnomalyAlertAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateAnomalyAlertRequest(projectId, anomalyId, body);
-            return _transport.SendAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -4308,7 +4308,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AnomalyAlert>> UpdateAnomalyAlertWithResponseAsync(string projectId, string anomalyId, UpdateAnomalyAlertRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateAnomalyAlertRequest(projectId, anomalyId, body);
-            return _transport.SendWithResponseAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AnomalyAlert>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateAnomalyAlertRequest(string projectId, string anomalyId, UpdateAnomalyAlertRequest body)
@@ -4346,7 +4346,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AnomalyRule> CreateAnomalyRuleAsync(string projectId, AnomalyRuleInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateAnomalyRuleRequest(projectId, body);
-            return _transport.SendAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -4376,7 +4376,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AnomalyRule>> CreateAnomalyRuleWithResponseAsync(string projectId, AnomalyRuleInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateAnomalyRuleRequest(projectId, body);
-            return _transport.SendWithResponseAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateAnomalyRuleRequest(string projectId, AnomalyRuleInput body)
@@ -4410,7 +4410,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListAnomalyRulesResponse> ListAnomalyRulesAsync(string projectId, ListAnomalyRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListAnomalyRulesRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListAnomalyRulesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListAnomalyRulesResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -4438,7 +4438,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListAnomalyRulesResponse>> ListAnomalyRulesWithResponseAsync(string projectId, ListAnomalyRulesParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListAnomalyRulesRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListAnomalyRulesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListAnomalyRulesResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListAnomalyRulesRequest(string projectId, ListAnomalyRulesParams? parameters, string? ifNoneMatch)
@@ -4510,7 +4510,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AnomalyRule> GetAnomalyRuleAsync(string projectId, string anomalyRuleId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetAnomalyRuleRequest(projectId, anomalyRuleId, null);
-            return _transport.SendAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -4537,7 +4537,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AnomalyRule>> GetAnomalyRuleWithResponseAsync(string projectId, string anomalyRuleId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetAnomalyRuleRequest(projectId, anomalyRuleId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetAnomalyRuleRequest(string projectId, string anomalyRuleId, string? ifNoneMatch)
@@ -4577,7 +4577,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<AnomalyRule> UpdateAnomalyRuleAsync(string projectId, string anomalyRuleId, AnomalyRuleInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateAnomalyRuleRequest(projectId, anomalyRuleId, body, ifMatch);
-            return _transport.SendAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -4609,7 +4609,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<AnomalyRule>> UpdateAnomalyRuleWithResponseAsync(string projectId, string anomalyRuleId, AnomalyRuleInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateAnomalyRuleRequest(projectId, anomalyRuleId, body, ifMatch);
-            return _transport.SendWithResponseAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<AnomalyRule>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateAnomalyRuleRequest(string projectId, string anomalyRuleId, AnomalyRuleInput body, string? ifMatch)
@@ -4644,7 +4644,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteAnomalyRuleAsync(string projectId, string anomalyRuleId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteAnomalyRuleRequest(projectId, anomalyRuleId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -4670,7 +4670,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteAnomalyRuleWithResponseAsync(string projectId, string anomalyRuleId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteAnomalyRuleRequest(projectId, anomalyRuleId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteAnomalyRuleRequest(string projectId, string anomalyRuleId)
@@ -4723,7 +4723,7 @@ namespace PgBeam
         private AnomaliesClient? _anomalies;
 
         /// <summary>The Anomalies operations of the PgBeam API.</summary>
-        public virtual IAnomaliesClient Anomalies => System.Threading.LazyInitializer.EnsureInitialized(ref _anomalies, () => new AnomaliesClient(Transport));
+        public virtual IAnomaliesClient Anomalies => _anomalies ?? System.Threading.LazyInitializer.EnsureInitialized(ref _anomalies, () => new AnomaliesClient(Caller));
     }
 
     /// <summary>
@@ -5211,17 +5211,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ApprovalsClient : IApprovalsClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal ApprovalsClient(PgBeam.Http.PgBeamTransport transport)
+        internal ApprovalsClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected ApprovalsClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Create an approval rule
@@ -5250,7 +5250,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ApprovalRule> CreateApprovalRuleAsync(string projectId, ApprovalRuleInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateApprovalRuleRequest(projectId, body);
-            return _transport.SendAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -5280,7 +5280,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRule>> CreateApprovalRuleWithResponseAsync(string projectId, ApprovalRuleInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateApprovalRuleRequest(projectId, body);
-            return _transport.SendWithResponseAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateApprovalRuleRequest(string projectId, ApprovalRuleInput body)
@@ -5314,7 +5314,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListApprovalRulesResponse> ListApprovalRulesAsync(string projectId, ListApprovalRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListApprovalRulesRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListApprovalRulesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListApprovalRulesResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -5342,7 +5342,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListApprovalRulesResponse>> ListApprovalRulesWithResponseAsync(string projectId, ListApprovalRulesParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListApprovalRulesRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListApprovalRulesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListApprovalRulesResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListApprovalRulesRequest(string projectId, ListApprovalRulesParams? parameters, string? ifNoneMatch)
@@ -5414,7 +5414,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ApprovalRule> GetApprovalRuleAsync(string projectId, string approvalRuleId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetApprovalRuleRequest(projectId, approvalRuleId, null);
-            return _transport.SendAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -5441,7 +5441,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRule>> GetApprovalRuleWithResponseAsync(string projectId, string approvalRuleId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetApprovalRuleRequest(projectId, approvalRuleId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetApprovalRuleRequest(string projectId, string approvalRuleId, string? ifNoneMatch)
@@ -5481,7 +5481,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ApprovalRule> UpdateApprovalRuleAsync(string projectId, string approvalRuleId, ApprovalRuleInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateApprovalRuleRequest(projectId, approvalRuleId, body, ifMatch);
-            return _transport.SendAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -5513,7 +5513,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRule>> UpdateApprovalRuleWithResponseAsync(string projectId, string approvalRuleId, ApprovalRuleInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateApprovalRuleRequest(projectId, approvalRuleId, body, ifMatch);
-            return _transport.SendWithResponseAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ApprovalRule>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateApprovalRuleRequest(string projectId, string approvalRuleId, ApprovalRuleInput body, string? ifMatch)
@@ -5548,7 +5548,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteApprovalRuleAsync(string projectId, string approvalRuleId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteApprovalRuleRequest(projectId, approvalRuleId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -5574,7 +5574,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteApprovalRuleWithResponseAsync(string projectId, string approvalRuleId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteApprovalRuleRequest(projectId, approvalRuleId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteApprovalRuleRequest(string projectId, string approvalRuleId)
@@ -5608,7 +5608,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListApprovalRequestsResponse> ListApprovalRequestsAsync(string projectId, ListApprovalRequestsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListApprovalRequestsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListApprovalRequestsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListApprovalRequestsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -5636,7 +5636,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListApprovalRequestsResponse>> ListApprovalRequestsWithResponseAsync(string projectId, ListApprovalRequestsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListApprovalRequestsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListApprovalRequestsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListApprovalRequestsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListApprovalRequestsRequest(string projectId, ListApprovalRequestsParams? parameters, string? ifNoneMatch)
@@ -5713,7 +5713,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ApprovalRequest> ApproveApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildApproveApprovalRequestRequest(projectId, approvalId, body);
-            return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -5743,7 +5743,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRequest>> ApproveApprovalRequestWithResponseAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildApproveApprovalRequestRequest(projectId, approvalId, body);
-            return _transport.SendWithResponseAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildApproveApprovalRequestRequest(string projectId, string approvalId, ApprovalDecisionRequest? body)
@@ -5785,7 +5785,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ApprovalRequest> RejectApprovalRequestAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRejectApprovalRequestRequest(projectId, approvalId, body);
-            return _transport.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -5815,7 +5815,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ApprovalRequest>> RejectApprovalRequestWithResponseAsync(string projectId, string approvalId, ApprovalDecisionRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRejectApprovalRequestRequest(projectId, approvalId, body);
-            return _transport.SendWithResponseAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ApprovalRequest>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildRejectApprovalRequestRequest(string projectId, string approvalId, ApprovalDecisionRequest? body)
@@ -5873,7 +5873,7 @@ namespace PgBeam
         private ApprovalsClient? _approvals;
 
         /// <summary>The Approvals operations of the PgBeam API.</summary>
-        public virtual IApprovalsClient Approvals => System.Threading.LazyInitializer.EnsureInitialized(ref _approvals, () => new ApprovalsClient(Transport));
+        public virtual IApprovalsClient Approvals => _approvals ?? System.Threading.LazyInitializer.EnsureInitialized(ref _approvals, () => new ApprovalsClient(Caller));
     }
 
     /// <summary>
@@ -5977,17 +5977,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BatchClient : IBatchClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal BatchClient(PgBeam.Http.PgBeamTransport transport)
+        internal BatchClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected BatchClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Run several project operations in one call
@@ -6013,7 +6013,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<BatchResponse> ExecuteBatchAsync(string projectId, BatchRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildExecuteBatchRequest(projectId, body);
-            return _transport.SendAsync<BatchResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<BatchResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6040,7 +6040,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<BatchResponse>> ExecuteBatchWithResponseAsync(string projectId, BatchRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildExecuteBatchRequest(projectId, body);
-            return _transport.SendWithResponseAsync<BatchResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<BatchResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildExecuteBatchRequest(string projectId, BatchRequest body)
@@ -6057,7 +6057,7 @@ namespace PgBeam
         private BatchClient? _batch;
 
         /// <summary>The Batch operations of the PgBeam API.</summary>
-        public virtual IBatchClient Batch => System.Threading.LazyInitializer.EnsureInitialized(ref _batch, () => new BatchClient(Transport));
+        public virtual IBatchClient Batch => _batch ?? System.Threading.LazyInitializer.EnsureInitialized(ref _batch, () => new BatchClient(Caller));
     }
 
     /// <summary>
@@ -6430,17 +6430,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AnalyticsClient : IAnalyticsClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal AnalyticsClient(PgBeam.Http.PgBeamTransport transport)
+        internal AnalyticsClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected AnalyticsClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// List available plans
@@ -6462,7 +6462,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListPlansResponse> ListPlansAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListPlansRequest(null);
-            return _transport.SendAsync<ListPlansResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListPlansResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6486,7 +6486,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListPlansResponse>> ListPlansWithResponseAsync(string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListPlansRequest(ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListPlansResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListPlansResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListPlansRequest(string? ifNoneMatch)
@@ -6517,7 +6517,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OrganizationPlan> GetOrganizationPlanAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetOrganizationPlanRequest(orgId, null);
-            return _transport.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6543,7 +6543,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OrganizationPlan>> GetOrganizationPlanWithResponseAsync(string orgId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetOrganizationPlanRequest(orgId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetOrganizationPlanRequest(string orgId, string? ifNoneMatch)
@@ -6576,7 +6576,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<VercelInstallationStatus> GetVercelInstallationAsync(string orgId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetVercelInstallationRequest(orgId, null);
-            return _transport.SendAsync<VercelInstallationStatus>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<VercelInstallationStatus>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6603,7 +6603,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<VercelInstallationStatus>> GetVercelInstallationWithResponseAsync(string orgId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetVercelInstallationRequest(orgId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<VercelInstallationStatus>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<VercelInstallationStatus>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetVercelInstallationRequest(string orgId, string? ifNoneMatch)
@@ -6639,7 +6639,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<OrganizationPlan> UpdateSpendLimitAsync(string orgId, UpdateSpendLimitRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateSpendLimitRequest(orgId, body);
-            return _transport.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6668,7 +6668,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<OrganizationPlan>> UpdateSpendLimitWithResponseAsync(string orgId, UpdateSpendLimitRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateSpendLimitRequest(orgId, body);
-            return _transport.SendWithResponseAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<OrganizationPlan>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateSpendLimitRequest(string orgId, UpdateSpendLimitRequest body)
@@ -6703,7 +6703,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task SubmitCancellationFeedbackAsync(string orgId, CancellationFeedbackRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildSubmitCancellationFeedbackRequest(orgId, body);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6731,7 +6731,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> SubmitCancellationFeedbackWithResponseAsync(string orgId, CancellationFeedbackRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildSubmitCancellationFeedbackRequest(orgId, body);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildSubmitCancellationFeedbackRequest(string orgId, CancellationFeedbackRequest body)
@@ -6764,7 +6764,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ProjectInsights> GetProjectInsightsAsync(string projectId, GetProjectInsightsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetProjectInsightsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ProjectInsights>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ProjectInsights>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6791,7 +6791,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectInsights>> GetProjectInsightsWithResponseAsync(string projectId, GetProjectInsightsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetProjectInsightsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ProjectInsights>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ProjectInsights>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetProjectInsightsRequest(string projectId, GetProjectInsightsParams? parameters, string? ifNoneMatch)
@@ -6830,7 +6830,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<UsageResponse> GetOrganizationUsageAsync(string orgId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetOrganizationUsageRequest(orgId, startDate, endDate, null);
-            return _transport.SendAsync<UsageResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<UsageResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6858,7 +6858,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<UsageResponse>> GetOrganizationUsageWithResponseAsync(string orgId, System.DateOnly startDate, System.DateOnly endDate, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetOrganizationUsageRequest(orgId, startDate, endDate, ifNoneMatch);
-            return _transport.SendWithResponseAsync<UsageResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<UsageResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetOrganizationUsageRequest(string orgId, System.DateOnly startDate, System.DateOnly endDate, string? ifNoneMatch)
@@ -6894,7 +6894,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ProjectUsageResponse> GetProjectUsageAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetProjectUsageRequest(projectId, startDate, endDate, null);
-            return _transport.SendAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -6922,7 +6922,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectUsageResponse>> GetProjectUsageWithResponseAsync(string projectId, System.DateOnly startDate, System.DateOnly endDate, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetProjectUsageRequest(projectId, startDate, endDate, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ProjectUsageResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetProjectUsageRequest(string projectId, System.DateOnly startDate, System.DateOnly endDate, string? ifNoneMatch)
@@ -6941,7 +6941,7 @@ namespace PgBeam
         private AnalyticsClient? _analytics;
 
         /// <summary>The Analytics operations of the PgBeam API.</summary>
-        public virtual IAnalyticsClient Analytics => System.Threading.LazyInitializer.EnsureInitialized(ref _analytics, () => new AnalyticsClient(Transport));
+        public virtual IAnalyticsClient Analytics => _analytics ?? System.Threading.LazyInitializer.EnsureInitialized(ref _analytics, () => new AnalyticsClient(Caller));
     }
 
     /// <summary>
@@ -7085,17 +7085,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class BranchesClient : IBranchesClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal BranchesClient(PgBeam.Http.PgBeamTransport transport)
+        internal BranchesClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected BranchesClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// List sandbox branches
@@ -7121,7 +7121,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListDatabaseBranchesResponse> ListDatabaseBranchesAsync(string projectId, ListDatabaseBranchesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListDatabaseBranchesRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListDatabaseBranchesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListDatabaseBranchesResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -7149,7 +7149,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListDatabaseBranchesResponse>> ListDatabaseBranchesWithResponseAsync(string projectId, ListDatabaseBranchesParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListDatabaseBranchesRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListDatabaseBranchesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListDatabaseBranchesResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListDatabaseBranchesRequest(string projectId, ListDatabaseBranchesParams? parameters, string? ifNoneMatch)
@@ -7222,7 +7222,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DiscardDatabaseBranchAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDiscardDatabaseBranchRequest(projectId, branchId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -7248,7 +7248,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DiscardDatabaseBranchWithResponseAsync(string projectId, string branchId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDiscardDatabaseBranchRequest(projectId, branchId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDiscardDatabaseBranchRequest(string projectId, string branchId)
@@ -7265,7 +7265,7 @@ namespace PgBeam
         private BranchesClient? _branches;
 
         /// <summary>The Branches operations of the PgBeam API.</summary>
-        public virtual IBranchesClient Branches => System.Threading.LazyInitializer.EnsureInitialized(ref _branches, () => new BranchesClient(Transport));
+        public virtual IBranchesClient Branches => _branches ?? System.Threading.LazyInitializer.EnsureInitialized(ref _branches, () => new BranchesClient(Caller));
     }
 
     /// <summary>
@@ -8089,17 +8089,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class ProjectsClient : IProjectsClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal ProjectsClient(PgBeam.Http.PgBeamTransport transport)
+        internal ProjectsClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected ProjectsClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// List cache rules
@@ -8126,7 +8126,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListCacheRulesResponse> ListCacheRulesAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListCacheRulesRequest(projectId, databaseId, parameters, null);
-            return _transport.SendAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8155,7 +8155,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListCacheRulesResponse>> ListCacheRulesWithResponseAsync(string projectId, string databaseId, ListCacheRulesParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListCacheRulesRequest(projectId, databaseId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListCacheRulesResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListCacheRulesRequest(string projectId, string databaseId, ListCacheRulesParams? parameters, string? ifNoneMatch)
@@ -8234,7 +8234,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<UpdateCacheRuleResponse> UpdateCacheRuleAsync(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateCacheRuleRequest(projectId, databaseId, queryHash, body);
-            return _transport.SendAsync<UpdateCacheRuleResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<UpdateCacheRuleResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8265,7 +8265,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<UpdateCacheRuleResponse>> UpdateCacheRuleWithResponseAsync(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateCacheRuleRequest(projectId, databaseId, queryHash, body);
-            return _transport.SendWithResponseAsync<UpdateCacheRuleResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<UpdateCacheRuleResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateCacheRuleRequest(string projectId, string databaseId, string queryHash, UpdateCacheRuleRequest body)
@@ -8304,7 +8304,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<CustomDomain> CreateCustomDomainAsync(string projectId, CreateCustomDomainRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateCustomDomainRequest(projectId, body);
-            return _transport.SendAsync<CustomDomain>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<CustomDomain>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8334,7 +8334,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<CustomDomain>> CreateCustomDomainWithResponseAsync(string projectId, CreateCustomDomainRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateCustomDomainRequest(projectId, body);
-            return _transport.SendWithResponseAsync<CustomDomain>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<CustomDomain>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateCustomDomainRequest(string projectId, CreateCustomDomainRequest body)
@@ -8368,7 +8368,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListCustomDomainsResponse> ListCustomDomainsAsync(string projectId, ListCustomDomainsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListCustomDomainsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8396,7 +8396,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListCustomDomainsResponse>> ListCustomDomainsWithResponseAsync(string projectId, ListCustomDomainsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListCustomDomainsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListCustomDomainsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListCustomDomainsRequest(string projectId, ListCustomDomainsParams? parameters, string? ifNoneMatch)
@@ -8469,7 +8469,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteCustomDomainRequest(projectId, domainId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8496,7 +8496,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteCustomDomainWithResponseAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteCustomDomainRequest(projectId, domainId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteCustomDomainRequest(string projectId, string domainId)
@@ -8530,7 +8530,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<VerifyCustomDomainResponse> VerifyCustomDomainAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildVerifyCustomDomainRequest(projectId, domainId);
-            return _transport.SendAsync<VerifyCustomDomainResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<VerifyCustomDomainResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8557,7 +8557,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<VerifyCustomDomainResponse>> VerifyCustomDomainWithResponseAsync(string projectId, string domainId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildVerifyCustomDomainRequest(projectId, domainId);
-            return _transport.SendWithResponseAsync<VerifyCustomDomainResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<VerifyCustomDomainResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildVerifyCustomDomainRequest(string projectId, string domainId)
@@ -8592,7 +8592,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<CreateProjectResponse> CreateProjectAsync(CreateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateProjectRequest(body);
-            return _transport.SendAsync<CreateProjectResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<CreateProjectResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8620,7 +8620,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<CreateProjectResponse>> CreateProjectWithResponseAsync(CreateProjectRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateProjectRequest(body);
-            return _transport.SendWithResponseAsync<CreateProjectResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<CreateProjectResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateProjectRequest(CreateProjectRequest body)
@@ -8652,7 +8652,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListProjectsResponse> ListProjectsAsync(string orgId, ListProjectsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListProjectsRequest(orgId, parameters, null);
-            return _transport.SendAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8679,7 +8679,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListProjectsResponse>> ListProjectsWithResponseAsync(string orgId, ListProjectsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListProjectsRequest(orgId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListProjectsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListProjectsRequest(string orgId, ListProjectsParams? parameters, string? ifNoneMatch)
@@ -8752,7 +8752,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Project> GetProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetProjectRequest(projectId, null);
-            return _transport.SendAsync<Project>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Project>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8779,7 +8779,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Project>> GetProjectWithResponseAsync(string projectId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetProjectRequest(projectId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<Project>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Project>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetProjectRequest(string projectId, string? ifNoneMatch)
@@ -8818,7 +8818,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Project> UpdateProjectAsync(string projectId, UpdateProjectRequest body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateProjectRequest(projectId, body, ifMatch);
-            return _transport.SendAsync<Project>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Project>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8850,7 +8850,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Project>> UpdateProjectWithResponseAsync(string projectId, UpdateProjectRequest body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateProjectRequest(projectId, body, ifMatch);
-            return _transport.SendWithResponseAsync<Project>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Project>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateProjectRequest(string projectId, UpdateProjectRequest body, string? ifMatch)
@@ -8884,7 +8884,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteProjectAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteProjectRequest(projectId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8910,7 +8910,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteProjectWithResponseAsync(string projectId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteProjectRequest(projectId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteProjectRequest(string projectId)
@@ -8942,7 +8942,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ProjectMetricsResponse> GetProjectMetricsAsync(string projectId, GetProjectMetricsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetProjectMetricsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ProjectMetricsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ProjectMetricsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -8969,7 +8969,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ProjectMetricsResponse>> GetProjectMetricsWithResponseAsync(string projectId, GetProjectMetricsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetProjectMetricsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ProjectMetricsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ProjectMetricsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetProjectMetricsRequest(string projectId, GetProjectMetricsParams? parameters, string? ifNoneMatch)
@@ -9008,7 +9008,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListReplicasResponse> ListReplicasAsync(string databaseId, ListReplicasParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListReplicasRequest(databaseId, parameters, null);
-            return _transport.SendAsync<ListReplicasResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListReplicasResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -9036,7 +9036,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListReplicasResponse>> ListReplicasWithResponseAsync(string databaseId, ListReplicasParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListReplicasRequest(databaseId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListReplicasResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListReplicasResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListReplicasRequest(string databaseId, ListReplicasParams? parameters, string? ifNoneMatch)
@@ -9112,7 +9112,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Replica> CreateReplicaAsync(string databaseId, CreateReplicaRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateReplicaRequest(databaseId, body);
-            return _transport.SendAsync<Replica>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Replica>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -9142,7 +9142,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Replica>> CreateReplicaWithResponseAsync(string databaseId, CreateReplicaRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateReplicaRequest(databaseId, body);
-            return _transport.SendWithResponseAsync<Replica>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Replica>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateReplicaRequest(string databaseId, CreateReplicaRequest body)
@@ -9176,7 +9176,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteReplicaAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteReplicaRequest(databaseId, replicaId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -9203,7 +9203,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteReplicaWithResponseAsync(string databaseId, string replicaId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteReplicaRequest(databaseId, replicaId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteReplicaRequest(string databaseId, string replicaId)
@@ -9254,7 +9254,7 @@ namespace PgBeam
         private ProjectsClient? _projects;
 
         /// <summary>The Projects operations of the PgBeam API.</summary>
-        public virtual IProjectsClient Projects => System.Threading.LazyInitializer.EnsureInitialized(ref _projects, () => new ProjectsClient(Transport));
+        public virtual IProjectsClient Projects => _projects ?? System.Threading.LazyInitializer.EnsureInitialized(ref _projects, () => new ProjectsClient(Caller));
     }
 
     /// <summary>
@@ -9768,17 +9768,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DatabasesClient : IDatabasesClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal DatabasesClient(PgBeam.Http.PgBeamTransport transport)
+        internal DatabasesClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected DatabasesClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Add a database
@@ -9807,7 +9807,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Database> CreateDatabaseAsync(string projectId, CreateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateDatabaseRequest(projectId, body);
-            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Database>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -9837,7 +9837,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> CreateDatabaseWithResponseAsync(string projectId, CreateDatabaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateDatabaseRequest(projectId, body);
-            return _transport.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateDatabaseRequest(string projectId, CreateDatabaseRequest body)
@@ -9871,7 +9871,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListDatabasesResponse> ListDatabasesAsync(string projectId, ListDatabasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListDatabasesRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -9899,7 +9899,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListDatabasesResponse>> ListDatabasesWithResponseAsync(string projectId, ListDatabasesParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListDatabasesRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListDatabasesResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListDatabasesRequest(string projectId, ListDatabasesParams? parameters, string? ifNoneMatch)
@@ -9972,7 +9972,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Database> GetDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetDatabaseRequest(projectId, databaseId, null);
-            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Database>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10000,7 +10000,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> GetDatabaseWithResponseAsync(string projectId, string databaseId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetDatabaseRequest(projectId, databaseId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetDatabaseRequest(string projectId, string databaseId, string? ifNoneMatch)
@@ -10040,7 +10040,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Database> UpdateDatabaseAsync(string projectId, string databaseId, UpdateDatabaseRequest body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateDatabaseRequest(projectId, databaseId, body, ifMatch);
-            return _transport.SendAsync<Database>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Database>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10072,7 +10072,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Database>> UpdateDatabaseWithResponseAsync(string projectId, string databaseId, UpdateDatabaseRequest body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateDatabaseRequest(projectId, databaseId, body, ifMatch);
-            return _transport.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Database>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateDatabaseRequest(string projectId, string databaseId, UpdateDatabaseRequest body, string? ifMatch)
@@ -10108,7 +10108,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteDatabaseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteDatabaseRequest(projectId, databaseId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10135,7 +10135,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteDatabaseWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteDatabaseRequest(projectId, databaseId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteDatabaseRequest(string projectId, string databaseId)
@@ -10169,7 +10169,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<TestConnectionResult> TestDatabaseConnectionAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildTestDatabaseConnectionRequest(projectId, databaseId);
-            return _transport.SendAsync<TestConnectionResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<TestConnectionResult>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10196,7 +10196,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<TestConnectionResult>> TestDatabaseConnectionWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildTestDatabaseConnectionRequest(projectId, databaseId);
-            return _transport.SendWithResponseAsync<TestConnectionResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<TestConnectionResult>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildTestDatabaseConnectionRequest(string projectId, string databaseId)
@@ -10230,7 +10230,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ScanPiiResult> ScanDatabaseForPiiAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildScanDatabaseForPiiRequest(projectId, databaseId);
-            return _transport.SendAsync<ScanPiiResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ScanPiiResult>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10257,7 +10257,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ScanPiiResult>> ScanDatabaseForPiiWithResponseAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildScanDatabaseForPiiRequest(projectId, databaseId);
-            return _transport.SendWithResponseAsync<ScanPiiResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ScanPiiResult>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildScanDatabaseForPiiRequest(string projectId, string databaseId)
@@ -10291,7 +10291,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SchemaCatalog> GetSchemaCatalogAsync(string projectId, string databaseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetSchemaCatalogRequest(projectId, databaseId, null);
-            return _transport.SendAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10319,7 +10319,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SchemaCatalog>> GetSchemaCatalogWithResponseAsync(string projectId, string databaseId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetSchemaCatalogRequest(projectId, databaseId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<SchemaCatalog>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetSchemaCatalogRequest(string projectId, string databaseId, string? ifNoneMatch)
@@ -10373,7 +10373,7 @@ namespace PgBeam
         private DatabasesClient? _databases;
 
         /// <summary>The Databases operations of the PgBeam API.</summary>
-        public virtual IDatabasesClient Databases => System.Threading.LazyInitializer.EnsureInitialized(ref _databases, () => new DatabasesClient(Transport));
+        public virtual IDatabasesClient Databases => _databases ?? System.Threading.LazyInitializer.EnsureInitialized(ref _databases, () => new DatabasesClient(Caller));
     }
 
     /// <summary>
@@ -10522,17 +10522,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class DemoClient : IDemoClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal DemoClient(PgBeam.Http.PgBeamTransport transport)
+        internal DemoClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected DemoClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Describe the demo
@@ -10551,7 +10551,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<DemoInfo> GetDemoAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetDemoRequest();
-            return _transport.SendAsync<DemoInfo>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<DemoInfo>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10571,7 +10571,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<DemoInfo>> GetDemoWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetDemoRequest();
-            return _transport.SendWithResponseAsync<DemoInfo>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<DemoInfo>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetDemoRequest()
@@ -10600,7 +10600,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<DemoCredential> CreateDemoCredentialAsync(CreateDemoCredentialRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateDemoCredentialRequest(body);
-            return _transport.SendAsync<DemoCredential>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<DemoCredential>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10624,7 +10624,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<DemoCredential>> CreateDemoCredentialWithResponseAsync(CreateDemoCredentialRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateDemoCredentialRequest(body);
-            return _transport.SendWithResponseAsync<DemoCredential>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<DemoCredential>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateDemoCredentialRequest(CreateDemoCredentialRequest? body)
@@ -10660,7 +10660,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<DemoReleaseResult> ReleaseDemoCredentialAsync(string sessionId, ReleaseDemoCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildReleaseDemoCredentialRequest(sessionId, body);
-            return _transport.SendAsync<DemoReleaseResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<DemoReleaseResult>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -10686,7 +10686,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<DemoReleaseResult>> ReleaseDemoCredentialWithResponseAsync(string sessionId, ReleaseDemoCredentialRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildReleaseDemoCredentialRequest(sessionId, body);
-            return _transport.SendWithResponseAsync<DemoReleaseResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<DemoReleaseResult>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildReleaseDemoCredentialRequest(string sessionId, ReleaseDemoCredentialRequest body)
@@ -10703,7 +10703,7 @@ namespace PgBeam
         private DemoClient? _demo;
 
         /// <summary>The Demo operations of the PgBeam API.</summary>
-        public virtual IDemoClient Demo => System.Threading.LazyInitializer.EnsureInitialized(ref _demo, () => new DemoClient(Transport));
+        public virtual IDemoClient Demo => _demo ?? System.Threading.LazyInitializer.EnsureInitialized(ref _demo, () => new DemoClient(Caller));
     }
 
     /// <summary>
@@ -11031,17 +11031,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PlatformClient : IPlatformClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal PlatformClient(PgBeam.Http.PgBeamTransport transport)
+        internal PlatformClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected PlatformClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Check API health
@@ -11062,7 +11062,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<HealthResponse> GetHealthAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetHealthRequest(null);
-            return _transport.SendAsync<HealthResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<HealthResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11085,7 +11085,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<HealthResponse>> GetHealthWithResponseAsync(string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetHealthRequest(ifNoneMatch);
-            return _transport.SendWithResponseAsync<HealthResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<HealthResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetHealthRequest(string? ifNoneMatch)
@@ -11114,7 +11114,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListRegionsResponse> ListRegionsAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListRegionsRequest(null);
-            return _transport.SendAsync<ListRegionsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListRegionsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11138,7 +11138,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListRegionsResponse>> ListRegionsWithResponseAsync(string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListRegionsRequest(ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListRegionsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListRegionsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListRegionsRequest(string? ifNoneMatch)
@@ -11173,7 +11173,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> CreateSelfHostEnrollmentAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateSelfHostEnrollmentRequest(orgId, body);
-            return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11202,7 +11202,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SelfHostEnrollmentSecret>> CreateSelfHostEnrollmentWithResponseAsync(string orgId, CreateSelfHostEnrollmentRequest? body = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateSelfHostEnrollmentRequest(orgId, body);
-            return _transport.SendWithResponseAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateSelfHostEnrollmentRequest(string orgId, CreateSelfHostEnrollmentRequest? body)
@@ -11238,7 +11238,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListSelfHostEnrollmentsResponse> ListSelfHostEnrollmentsAsync(string orgId, ListSelfHostEnrollmentsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListSelfHostEnrollmentsRequest(orgId, parameters, null);
-            return _transport.SendAsync<ListSelfHostEnrollmentsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListSelfHostEnrollmentsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11264,7 +11264,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListSelfHostEnrollmentsResponse>> ListSelfHostEnrollmentsWithResponseAsync(string orgId, ListSelfHostEnrollmentsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListSelfHostEnrollmentsRequest(orgId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListSelfHostEnrollmentsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListSelfHostEnrollmentsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListSelfHostEnrollmentsRequest(string orgId, ListSelfHostEnrollmentsParams? parameters, string? ifNoneMatch)
@@ -11336,7 +11336,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task RevokeSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRevokeSelfHostEnrollmentRequest(orgId, enrollmentId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11362,7 +11362,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> RevokeSelfHostEnrollmentWithResponseAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRevokeSelfHostEnrollmentRequest(orgId, enrollmentId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildRevokeSelfHostEnrollmentRequest(string orgId, string enrollmentId)
@@ -11396,7 +11396,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SelfHostEnrollmentSecret> RotateSelfHostEnrollmentAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRotateSelfHostEnrollmentRequest(orgId, enrollmentId);
-            return _transport.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11423,7 +11423,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SelfHostEnrollmentSecret>> RotateSelfHostEnrollmentWithResponseAsync(string orgId, string enrollmentId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildRotateSelfHostEnrollmentRequest(orgId, enrollmentId);
-            return _transport.SendWithResponseAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<SelfHostEnrollmentSecret>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildRotateSelfHostEnrollmentRequest(string orgId, string enrollmentId)
@@ -11454,7 +11454,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ScanTextResult> ScanTextAsync(ScanTextRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildScanTextRequest(body);
-            return _transport.SendAsync<ScanTextResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ScanTextResult>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11478,7 +11478,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ScanTextResult>> ScanTextWithResponseAsync(ScanTextRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildScanTextRequest(body);
-            return _transport.SendWithResponseAsync<ScanTextResult>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ScanTextResult>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildScanTextRequest(ScanTextRequest body)
@@ -11494,7 +11494,7 @@ namespace PgBeam
         private PlatformClient? _platform;
 
         /// <summary>The Platform operations of the PgBeam API.</summary>
-        public virtual IPlatformClient Platform => System.Threading.LazyInitializer.EnsureInitialized(ref _platform, () => new PlatformClient(Transport));
+        public virtual IPlatformClient Platform => _platform ?? System.Threading.LazyInitializer.EnsureInitialized(ref _platform, () => new PlatformClient(Caller));
     }
 
     /// <summary>
@@ -11788,17 +11788,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class HoneytokensClient : IHoneytokensClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal HoneytokensClient(PgBeam.Http.PgBeamTransport transport)
+        internal HoneytokensClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected HoneytokensClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Create a honeytoken
@@ -11827,7 +11827,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Honeytoken> CreateHoneytokenAsync(string projectId, HoneytokenInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateHoneytokenRequest(projectId, body);
-            return _transport.SendAsync<Honeytoken>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Honeytoken>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11857,7 +11857,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Honeytoken>> CreateHoneytokenWithResponseAsync(string projectId, HoneytokenInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateHoneytokenRequest(projectId, body);
-            return _transport.SendWithResponseAsync<Honeytoken>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Honeytoken>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateHoneytokenRequest(string projectId, HoneytokenInput body)
@@ -11891,7 +11891,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListHoneytokensResponse> ListHoneytokensAsync(string projectId, ListHoneytokensParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListHoneytokensRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListHoneytokensResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListHoneytokensResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -11919,7 +11919,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListHoneytokensResponse>> ListHoneytokensWithResponseAsync(string projectId, ListHoneytokensParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListHoneytokensRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListHoneytokensResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListHoneytokensResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListHoneytokensRequest(string projectId, ListHoneytokensParams? parameters, string? ifNoneMatch)
@@ -11991,7 +11991,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Honeytoken> GetHoneytokenAsync(string projectId, string honeytokenId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetHoneytokenRequest(projectId, honeytokenId, null);
-            return _transport.SendAsync<Honeytoken>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Honeytoken>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -12018,7 +12018,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Honeytoken>> GetHoneytokenWithResponseAsync(string projectId, string honeytokenId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetHoneytokenRequest(projectId, honeytokenId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<Honeytoken>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Honeytoken>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetHoneytokenRequest(string projectId, string honeytokenId, string? ifNoneMatch)
@@ -12058,7 +12058,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<Honeytoken> UpdateHoneytokenAsync(string projectId, string honeytokenId, HoneytokenInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateHoneytokenRequest(projectId, honeytokenId, body, ifMatch);
-            return _transport.SendAsync<Honeytoken>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<Honeytoken>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -12090,7 +12090,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<Honeytoken>> UpdateHoneytokenWithResponseAsync(string projectId, string honeytokenId, HoneytokenInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateHoneytokenRequest(projectId, honeytokenId, body, ifMatch);
-            return _transport.SendWithResponseAsync<Honeytoken>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<Honeytoken>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateHoneytokenRequest(string projectId, string honeytokenId, HoneytokenInput body, string? ifMatch)
@@ -12125,7 +12125,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteHoneytokenAsync(string projectId, string honeytokenId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteHoneytokenRequest(projectId, honeytokenId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -12151,7 +12151,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteHoneytokenWithResponseAsync(string projectId, string honeytokenId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteHoneytokenRequest(projectId, honeytokenId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteHoneytokenRequest(string projectId, string honeytokenId)
@@ -12204,7 +12204,7 @@ namespace PgBeam
         private HoneytokensClient? _honeytokens;
 
         /// <summary>The Honeytokens operations of the PgBeam API.</summary>
-        public virtual IHoneytokensClient Honeytokens => System.Threading.LazyInitializer.EnsureInitialized(ref _honeytokens, () => new HoneytokensClient(Transport));
+        public virtual IHoneytokensClient Honeytokens => _honeytokens ?? System.Threading.LazyInitializer.EnsureInitialized(ref _honeytokens, () => new HoneytokensClient(Caller));
     }
 
     /// <summary>
@@ -12287,17 +12287,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class MigrationsClient : IMigrationsClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal MigrationsClient(PgBeam.Http.PgBeamTransport transport)
+        internal MigrationsClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected MigrationsClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Lint a migration
@@ -12324,7 +12324,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<MigrationLintResponse> LintMigrationAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildLintMigrationRequest(projectId, body);
-            return _transport.SendAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -12352,7 +12352,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<MigrationLintResponse>> LintMigrationWithResponseAsync(string projectId, MigrationLintRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildLintMigrationRequest(projectId, body);
-            return _transport.SendWithResponseAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<MigrationLintResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildLintMigrationRequest(string projectId, MigrationLintRequest body)
@@ -12369,7 +12369,7 @@ namespace PgBeam
         private MigrationsClient? _migrations;
 
         /// <summary>The Migrations operations of the PgBeam API.</summary>
-        public virtual IMigrationsClient Migrations => System.Threading.LazyInitializer.EnsureInitialized(ref _migrations, () => new MigrationsClient(Transport));
+        public virtual IMigrationsClient Migrations => _migrations ?? System.Threading.LazyInitializer.EnsureInitialized(ref _migrations, () => new MigrationsClient(Caller));
     }
 
     /// <summary>
@@ -12468,17 +12468,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class PaymentsClient : IPaymentsClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal PaymentsClient(PgBeam.Http.PgBeamTransport transport)
+        internal PaymentsClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected PaymentsClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// List what an agent can buy
@@ -12498,7 +12498,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListPaymentResourcesResponse> ListPaymentResourcesAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListPaymentResourcesRequest();
-            return _transport.SendAsync<ListPaymentResourcesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListPaymentResourcesResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -12519,7 +12519,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListPaymentResourcesResponse>> ListPaymentResourcesWithResponseAsync(PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListPaymentResourcesRequest();
-            return _transport.SendWithResponseAsync<ListPaymentResourcesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListPaymentResourcesResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListPaymentResourcesRequest()
@@ -12553,7 +12553,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<BudgetTopup> CreateBudgetTopupAsync(BudgetTopupInput? body = null, string? paymentAuthorization = null, string? acceptPayment = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateBudgetTopupRequest(body, paymentAuthorization, acceptPayment);
-            return _transport.SendAsync<BudgetTopup>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<BudgetTopup>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -12582,7 +12582,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<BudgetTopup>> CreateBudgetTopupWithResponseAsync(BudgetTopupInput? body = null, string? paymentAuthorization = null, string? acceptPayment = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateBudgetTopupRequest(body, paymentAuthorization, acceptPayment);
-            return _transport.SendWithResponseAsync<BudgetTopup>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<BudgetTopup>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateBudgetTopupRequest(BudgetTopupInput? body, string? paymentAuthorization, string? acceptPayment)
@@ -12604,7 +12604,7 @@ namespace PgBeam
         private PaymentsClient? _payments;
 
         /// <summary>The Payments operations of the PgBeam API.</summary>
-        public virtual IPaymentsClient Payments => System.Threading.LazyInitializer.EnsureInitialized(ref _payments, () => new PaymentsClient(Transport));
+        public virtual IPaymentsClient Payments => _payments ?? System.Threading.LazyInitializer.EnsureInitialized(ref _payments, () => new PaymentsClient(Caller));
     }
 
     /// <summary>
@@ -12780,17 +12780,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SchemaAnnotationsClient : ISchemaAnnotationsClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal SchemaAnnotationsClient(PgBeam.Http.PgBeamTransport transport)
+        internal SchemaAnnotationsClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected SchemaAnnotationsClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// List schema annotations
@@ -12816,7 +12816,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListSchemaAnnotationsResponse> ListSchemaAnnotationsAsync(string projectId, ListSchemaAnnotationsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListSchemaAnnotationsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListSchemaAnnotationsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListSchemaAnnotationsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -12844,7 +12844,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListSchemaAnnotationsResponse>> ListSchemaAnnotationsWithResponseAsync(string projectId, ListSchemaAnnotationsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListSchemaAnnotationsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListSchemaAnnotationsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListSchemaAnnotationsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListSchemaAnnotationsRequest(string projectId, ListSchemaAnnotationsParams? parameters, string? ifNoneMatch)
@@ -12919,7 +12919,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SchemaAnnotation> PutSchemaAnnotationAsync(string projectId, SchemaAnnotationInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildPutSchemaAnnotationRequest(projectId, body);
-            return _transport.SendAsync<SchemaAnnotation>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<SchemaAnnotation>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -12948,7 +12948,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SchemaAnnotation>> PutSchemaAnnotationWithResponseAsync(string projectId, SchemaAnnotationInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildPutSchemaAnnotationRequest(projectId, body);
-            return _transport.SendWithResponseAsync<SchemaAnnotation>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<SchemaAnnotation>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildPutSchemaAnnotationRequest(string projectId, SchemaAnnotationInput body)
@@ -12982,7 +12982,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteSchemaAnnotationAsync(string projectId, string tableName, DeleteSchemaAnnotationParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteSchemaAnnotationRequest(projectId, tableName, parameters);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -13009,7 +13009,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteSchemaAnnotationWithResponseAsync(string projectId, string tableName, DeleteSchemaAnnotationParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteSchemaAnnotationRequest(projectId, tableName, parameters);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteSchemaAnnotationRequest(string projectId, string tableName, DeleteSchemaAnnotationParams? parameters)
@@ -13031,7 +13031,7 @@ namespace PgBeam
         private SchemaAnnotationsClient? _schemaannotations;
 
         /// <summary>The SchemaAnnotations operations of the PgBeam API.</summary>
-        public virtual ISchemaAnnotationsClient SchemaAnnotations => System.Threading.LazyInitializer.EnsureInitialized(ref _schemaannotations, () => new SchemaAnnotationsClient(Transport));
+        public virtual ISchemaAnnotationsClient SchemaAnnotations => _schemaannotations ?? System.Threading.LazyInitializer.EnsureInitialized(ref _schemaannotations, () => new SchemaAnnotationsClient(Caller));
     }
 
     /// <summary>
@@ -13337,17 +13337,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class SupportClient : ISupportClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal SupportClient(PgBeam.Http.PgBeamTransport transport)
+        internal SupportClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected SupportClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// List support cases
@@ -13371,7 +13371,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListSupportCasesResponse> ListSupportCasesAsync(string orgId, ListSupportCasesParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListSupportCasesRequest(orgId, parameters, null);
-            return _transport.SendAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -13397,7 +13397,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListSupportCasesResponse>> ListSupportCasesWithResponseAsync(string orgId, ListSupportCasesParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListSupportCasesRequest(orgId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListSupportCasesResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListSupportCasesRequest(string orgId, ListSupportCasesParams? parameters, string? ifNoneMatch)
@@ -13475,7 +13475,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SupportCase> CreateSupportCaseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateSupportCaseRequest(orgId, body);
-            return _transport.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -13503,7 +13503,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportCase>> CreateSupportCaseWithResponseAsync(string orgId, CreateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateSupportCaseRequest(orgId, body);
-            return _transport.SendWithResponseAsync<SupportCase>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<SupportCase>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateSupportCaseRequest(string orgId, CreateSupportCaseRequest body)
@@ -13536,7 +13536,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<GetSupportCaseResponse> GetSupportCaseAsync(string orgId, string caseId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetSupportCaseRequest(orgId, caseId, null);
-            return _transport.SendAsync<GetSupportCaseResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<GetSupportCaseResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -13563,7 +13563,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<GetSupportCaseResponse>> GetSupportCaseWithResponseAsync(string orgId, string caseId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetSupportCaseRequest(orgId, caseId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<GetSupportCaseResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<GetSupportCaseResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetSupportCaseRequest(string orgId, string caseId, string? ifNoneMatch)
@@ -13600,7 +13600,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SupportCase> UpdateSupportCaseAsync(string orgId, string caseId, UpdateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateSupportCaseRequest(orgId, caseId, body);
-            return _transport.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<SupportCase>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -13629,7 +13629,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportCase>> UpdateSupportCaseWithResponseAsync(string orgId, string caseId, UpdateSupportCaseRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateSupportCaseRequest(orgId, caseId, body);
-            return _transport.SendWithResponseAsync<SupportCase>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<SupportCase>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateSupportCaseRequest(string orgId, string caseId, UpdateSupportCaseRequest body)
@@ -13667,7 +13667,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<SupportMessage> CreateSupportMessageAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateSupportMessageRequest(orgId, caseId, body);
-            return _transport.SendAsync<SupportMessage>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<SupportMessage>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -13697,7 +13697,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<SupportMessage>> CreateSupportMessageWithResponseAsync(string orgId, string caseId, CreateSupportMessageRequest body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateSupportMessageRequest(orgId, caseId, body);
-            return _transport.SendWithResponseAsync<SupportMessage>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<SupportMessage>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateSupportMessageRequest(string orgId, string caseId, CreateSupportMessageRequest body)
@@ -13715,7 +13715,7 @@ namespace PgBeam
         private SupportClient? _support;
 
         /// <summary>The Support operations of the PgBeam API.</summary>
-        public virtual ISupportClient Support => System.Threading.LazyInitializer.EnsureInitialized(ref _support, () => new SupportClient(Transport));
+        public virtual ISupportClient Support => _support ?? System.Threading.LazyInitializer.EnsureInitialized(ref _support, () => new SupportClient(Caller));
     }
 
     /// <summary>
@@ -14062,17 +14062,17 @@ namespace PgBeam
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class WebhooksClient : IWebhooksClient
     {
-        private readonly PgBeam.Http.PgBeamTransport _transport;
+        private readonly PgBeam.Http.ApiCaller _caller;
 
-        internal WebhooksClient(PgBeam.Http.PgBeamTransport transport)
+        internal WebhooksClient(PgBeam.Http.ApiCaller caller)
         {
-            _transport = transport;
+            _caller = caller;
         }
 
         /// <summary>For mocking frameworks only: an instance that sends nothing.</summary>
         protected WebhooksClient()
         {
-            _transport = null!;
+            _caller = null!;
         }
         /// <summary>
         /// Create a webhook endpoint
@@ -14101,7 +14101,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> CreateWebhookEndpointAsync(string projectId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateWebhookEndpointRequest(projectId, body);
-            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -14131,7 +14131,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> CreateWebhookEndpointWithResponseAsync(string projectId, WebhookEndpointInput body, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildCreateWebhookEndpointRequest(projectId, body);
-            return _transport.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildCreateWebhookEndpointRequest(string projectId, WebhookEndpointInput body)
@@ -14165,7 +14165,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<ListWebhookEndpointsResponse> ListWebhookEndpointsAsync(string projectId, ListWebhookEndpointsParams? parameters = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListWebhookEndpointsRequest(projectId, parameters, null);
-            return _transport.SendAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -14193,7 +14193,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<ListWebhookEndpointsResponse>> ListWebhookEndpointsWithResponseAsync(string projectId, ListWebhookEndpointsParams? parameters = null, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildListWebhookEndpointsRequest(projectId, parameters, ifNoneMatch);
-            return _transport.SendWithResponseAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<ListWebhookEndpointsResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildListWebhookEndpointsRequest(string projectId, ListWebhookEndpointsParams? parameters, string? ifNoneMatch)
@@ -14265,7 +14265,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> GetWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetWebhookEndpointRequest(projectId, webhookId, null);
-            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -14292,7 +14292,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> GetWebhookEndpointWithResponseAsync(string projectId, string webhookId, string? ifNoneMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildGetWebhookEndpointRequest(projectId, webhookId, ifNoneMatch);
-            return _transport.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildGetWebhookEndpointRequest(string projectId, string webhookId, string? ifNoneMatch)
@@ -14331,7 +14331,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<WebhookEndpoint> UpdateWebhookEndpointAsync(string projectId, string webhookId, WebhookEndpointInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateWebhookEndpointRequest(projectId, webhookId, body, ifMatch);
-            return _transport.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -14362,7 +14362,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookEndpoint>> UpdateWebhookEndpointWithResponseAsync(string projectId, string webhookId, WebhookEndpointInput body, string? ifMatch = null, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildUpdateWebhookEndpointRequest(projectId, webhookId, body, ifMatch);
-            return _transport.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<WebhookEndpoint>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildUpdateWebhookEndpointRequest(string projectId, string webhookId, WebhookEndpointInput body, string? ifMatch)
@@ -14397,7 +14397,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task DeleteWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteWebhookEndpointRequest(projectId, webhookId);
-            return _transport.SendAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -14423,7 +14423,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse> DeleteWebhookEndpointWithResponseAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildDeleteWebhookEndpointRequest(projectId, webhookId);
-            return _transport.SendWithResponseAsync(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildDeleteWebhookEndpointRequest(string projectId, string webhookId)
@@ -14456,7 +14456,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<WebhookTestResponse> TestWebhookEndpointAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildTestWebhookEndpointRequest(projectId, webhookId);
-            return _transport.SendAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
         }
 
         /// <summary>
@@ -14482,7 +14482,7 @@ namespace PgBeam
         public virtual System.Threading.Tasks.Task<PgBeam.PgBeamResponse<WebhookTestResponse>> TestWebhookEndpointWithResponseAsync(string projectId, string webhookId, PgBeam.RequestOptions? requestOptions = null, System.Threading.CancellationToken cancellationToken = default)
         {
             var request_ = BuildTestWebhookEndpointRequest(projectId, webhookId);
-            return _transport.SendWithResponseAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
+            return _caller.SendWithResponseAsync<WebhookTestResponse>(request_, requestOptions, cancellationToken);
         }
 
         private static PgBeam.Http.ApiRequest BuildTestWebhookEndpointRequest(string projectId, string webhookId)
@@ -14499,7 +14499,7 @@ namespace PgBeam
         private WebhooksClient? _webhooks;
 
         /// <summary>The Webhooks operations of the PgBeam API.</summary>
-        public virtual IWebhooksClient Webhooks => System.Threading.LazyInitializer.EnsureInitialized(ref _webhooks, () => new WebhooksClient(Transport));
+        public virtual IWebhooksClient Webhooks => _webhooks ?? System.Threading.LazyInitializer.EnsureInitialized(ref _webhooks, () => new WebhooksClient(Caller));
     }
 
     /// <summary>

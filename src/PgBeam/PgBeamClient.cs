@@ -17,7 +17,7 @@ namespace PgBeam;
 /// </example>
 public partial class PgBeamClient : IDisposable
 {
-    private readonly PgBeamTransport _transport;
+    private readonly ApiCaller _caller;
 
     /// <summary>Creates a client from the environment: <c>PGBEAM_API_KEY</c> (or <c>PGBEAM_TOKEN</c>, <c>PGBEAM_API_TOKEN</c>) and <c>PGBEAM_API_URL</c>.</summary>
     /// <exception cref="ArgumentException">No key is set, or a setting is invalid.</exception>
@@ -45,14 +45,14 @@ public partial class PgBeamClient : IDisposable
     /// <summary>Used by dependency injection with the client <c>IHttpClientFactory</c> built.</summary>
     internal PgBeamClient(ClientConfiguration configuration, HttpMessageInvoker? transport)
     {
-        _transport = new PgBeamTransport(configuration, HttpPipeline.Create(configuration, transport));
+        _caller = new ApiCaller(configuration, transport);
     }
 
     /// <summary>The base URL requests go to.</summary>
-    public Uri BaseUrl => _transport.BaseUri;
+    public Uri BaseUrl => _caller.BaseUri;
 
-    /// <summary>The transport every service of this client sends through.</summary>
-    internal PgBeamTransport Transport => _transport;
+    /// <summary>What every service of this client sends its calls through.</summary>
+    internal ApiCaller Caller => _caller;
 
     /// <summary>Releases the SDK's own connection pool. A caller-supplied <see cref="HttpClient"/> is not disposed.</summary>
     public void Dispose()
@@ -67,7 +67,7 @@ public partial class PgBeamClient : IDisposable
     {
         if (disposing)
         {
-            _transport.Dispose();
+            _caller.Dispose();
         }
     }
 

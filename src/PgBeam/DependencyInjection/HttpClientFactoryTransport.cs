@@ -28,7 +28,7 @@ internal sealed class HttpClientFactoryTransport : HttpMessageInvoker
         // Factory clients need no disposal (their handlers are pooled); disposing one mid-response would cancel it.
         var client = _factory.CreateClient(_name);
 
-        // Headers only: the SDK's transport handler reads (or streams) the body itself, inside the attempt.
+        // Headers only: the SDK reads (or streams) the body itself, inside the attempt (ResponseBuffering).
         return client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
     }
 

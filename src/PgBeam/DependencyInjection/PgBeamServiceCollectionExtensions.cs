@@ -28,7 +28,7 @@ namespace Microsoft.Extensions.DependencyInjection;
 /// empty fall back to the environment (<c>PGBEAM_API_KEY</c>, <c>PGBEAM_API_URL</c>, …).
 /// </para>
 /// <para>
-/// Requests pass through the SDK's handler chain (user agent, idempotency key, retries, auth, attempt timeout) and
+/// Requests pass through the SDK's call pipeline (user agent, idempotency key, retries, auth, attempt timeout) and
 /// then through the <see cref="IHttpClientFactory"/> client named <c>PgBeam</c> (or <c>PgBeam:&lt;key&gt;</c>), whose
 /// builder is returned so you can add handlers, a proxy or custom TLS to it. When the options carry no
 /// <see cref="PgBeamClientOptions.LoggerFactory"/> the container's <see cref="ILoggerFactory"/> is used, and when

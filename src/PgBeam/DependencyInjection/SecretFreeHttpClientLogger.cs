@@ -76,7 +76,7 @@ internal sealed class SecretFreeHttpClientLogger(ILogger logger) : IHttpClientLo
     }
 
     private static SecretRedactor RedactorFor(HttpRequestMessage request) =>
-        PgBeamRequestContext.Of(request)?.CreateRedactor() ?? new SecretRedactor();
+        CallContext.Of(request)?.CreateRedactor(request) ?? new SecretRedactor();
 
     private static string DescribeUri(HttpRequestMessage request) =>
         RedactorFor(request).Redact(request.RequestUri?.ToString()) ?? string.Empty;

@@ -27,8 +27,8 @@ public static class PgBeamTelemetry
     /// <summary>The counter of retries (one per extra attempt). Tag: <c>pgbeam.operation</c>.</summary>
     public const string RetriesName = "pgbeam.client.retries";
 
-    internal static readonly ActivitySource ActivitySource = new(SourceName, Http.UserAgentHandler.SdkVersion);
-    internal static readonly Meter Meter = new(SourceName, Http.UserAgentHandler.SdkVersion);
+    internal static readonly ActivitySource ActivitySource = new(SourceName, Http.UserAgent.SdkVersion);
+    internal static readonly Meter Meter = new(SourceName, Http.UserAgent.SdkVersion);
 
     internal static readonly Histogram<double> CallDuration =
         Meter.CreateHistogram<double>(CallDurationName, unit: "s", description: "Duration of PgBeam API calls, retries included.");

@@ -65,7 +65,7 @@ internal sealed class ClientConfiguration
 
         var baseUri = ValidateBaseUrl(baseUrl);
         ValidateTimings(options);
-        UserAgentHandler.Build(options.ApplicationName); // rejects a name that cannot travel in a header, here rather than later
+        UserAgent.Build(options.ApplicationName); // rejects a name that cannot travel in a header, here rather than later
         return new ClientConfiguration(options, apiKey, baseUri);
     }
 

@@ -27,8 +27,9 @@ internal sealed class LifecycleNotices(ILogger? logger)
     private readonly ConcurrentDictionary<string, byte> _warned = new(StringComparer.Ordinal);
 
     /// <summary>Logs and traces the lifecycle headers of <paramref name="response"/>, if it has any.</summary>
-    public void Observe(HttpResponseMessage response, string operationId, Activity? activity, PgBeamRequestContext context)
+    public void Observe(HttpResponseMessage response, Activity? activity, CallContext call, HttpRequestMessage? sent)
     {
+        var operationId = call.OperationId;
         var deprecation = First(response, "Deprecation");
         var sunset = First(response, "Sunset");
         if (deprecation is null && sunset is null)
@@ -37,7 +38,7 @@ internal sealed class LifecycleNotices(ILogger? logger)
         }
 
         // Header values are the server's text: masked like any other before they reach a log or a trace.
-        var redactor = context.CreateRedactor();
+        var redactor = call.CreateRedactor(sent);
         deprecation = redactor.Redact(deprecation);
         sunset = redactor.Redact(sunset);
         var link = redactor.Redact(First(response, "Link"));

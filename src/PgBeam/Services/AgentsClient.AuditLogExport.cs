@@ -33,7 +33,7 @@ public partial class AgentsClient
             request.AddQueryParameter("end", parameters.End);
         }
 
-        var response = await _transport.SendForStreamAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
+        var response = await _caller.SendForStreamAsync(request, requestOptions, cancellationToken).ConfigureAwait(false);
         try
         {
             var body = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);

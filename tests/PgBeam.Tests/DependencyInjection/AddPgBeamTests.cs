@@ -260,8 +260,8 @@ public class AddPgBeamTests
         });
         using var provider = services.BuildServiceProvider();
 
-        var options = provider.GetRequiredService<PgBeamClient>().Transport.Configuration.Options;
-        var ownOptions = provider.GetRequiredKeyedService<PgBeamClient>("own").Transport.Configuration.Options;
+        var options = provider.GetRequiredService<PgBeamClient>().Caller.Configuration.Options;
+        var ownOptions = provider.GetRequiredKeyedService<PgBeamClient>("own").Caller.Configuration.Options;
 
         Assert.That(options.LoggerFactory, Is.SameAs(loggerFactory));
         Assert.That(options.TimeProvider, Is.SameAs(time));

@@ -90,7 +90,7 @@ public class ConstructorValidationTests
         foreach (var key in new[] { "pgb_project", "pbo_org", "pbu_personal", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.sig", "no_prefix_at_all" })
         {
             using var client = new PgBeamClient(Options(o => o.ApiKey = key));
-            Assert.That(client.Transport.Configuration.ApiKey, Is.EqualTo(key));
+            Assert.That(client.Caller.Configuration.ApiKey, Is.EqualTo(key));
         }
     }
 
@@ -122,7 +122,7 @@ public class ConstructorValidationTests
         options.ApiKey = "pgb_other";
 
         Assert.That(client.BaseUrl.AbsoluteUri, Is.EqualTo("https://api.pgbeam.test/"));
-        Assert.That(client.Transport.Configuration.ApiKey, Is.EqualTo(SecretKey));
+        Assert.That(client.Caller.Configuration.ApiKey, Is.EqualTo(SecretKey));
     }
 
     [Test]

@@ -122,7 +122,7 @@ public class EnvironmentFallbackTests
             using var client = new PgBeamClient();
 
             Assert.That(client.BaseUrl.AbsoluteUri, Is.EqualTo("http://localhost:1/"));
-            Assert.That(client.Transport.Configuration.ApiKey, Is.EqualTo("pgb_process_env_key"));
+            Assert.That(client.Caller.Configuration.ApiKey, Is.EqualTo("pgb_process_env_key"));
         }
         finally
         {

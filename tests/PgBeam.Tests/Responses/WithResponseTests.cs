@@ -150,7 +150,7 @@ public class WithResponseTests
         var options = new RequestOptions();
         options.Headers["If-None-Match"] = "\"stale\"";
 
-        await client.Transport.SendWithResponseAsync<Project>(request, options, default);
+        await client.Caller.SendWithResponseAsync<Project>(request, options, default);
 
         Assert.That(sent.Single().Header("If-None-Match"), Is.EqualTo("\"v7\""));
         Assert.That(sent.Single().Header("If-Match"), Is.Null, "a null header parameter sends nothing");
@@ -183,7 +183,7 @@ public class WithResponseTests
         var request = new ApiRequest(method, "someOperation", "v1/projects/{project_id}") { IdempotencyKeyUse = use };
         request.AddPathParameter("project_id", "prj_1", "projectId");
 
-        await client.Transport.SendWithResponseAsync(request, null, default);
+        await client.Caller.SendWithResponseAsync(request, null, default);
 
         Assert.That(sent.Single().IdempotencyKey is not null, Is.EqualTo(expectsKey));
     }

@@ -223,7 +223,7 @@ public class RetryTests
         var retry = new RetryOptions();
         var nominal = Math.Min(500 * Math.Pow(2, retryIndex), 30_000);
 
-        var delay = RetryHandler.ComputeBackoff(retry, retryIndex, random);
+        var delay = RetryLoop.ComputeBackoff(retry, retryIndex, random);
 
         Assert.That(delay.TotalMilliseconds, Is.EqualTo(nominal * (1 + (0.5 * ((random * 2) - 1)))).Within(0.001));
         Assert.That(delay.TotalMilliseconds, Is.InRange(nominal * 0.5, nominal * 1.5));

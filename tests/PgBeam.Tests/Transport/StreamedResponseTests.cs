@@ -25,7 +25,7 @@ public class StreamedResponseTests
         using var client = TestClients.Create(mock);
 
         // The body never ends: were the transport to buffer it, this call would not return.
-        using var response = await client.Transport.SendForStreamAsync(ExportRequest(), null, default).WaitAsync(System.TimeSpan.FromSeconds(10));
+        using var response = await client.Caller.SendForStreamAsync(ExportRequest(), null, default).WaitAsync(System.TimeSpan.FromSeconds(10));
 
         Assert.That(response.Content, Is.Not.InstanceOf<BufferedResponseContent>());
         using var reader = new StreamReader(await response.Content.ReadAsStreamAsync());
@@ -39,7 +39,7 @@ public class StreamedResponseTests
         ExpectInOrder(mock, HttpMethod.Get, ExportPath, () => Json(HttpStatusCode.Forbidden, """{"error":{"code":"PLAN_LIMIT","message":"Exports need the Pro plan"}}"""));
         using var client = TestClients.Create(mock);
 
-        var error = Assert.ThrowsAsync<PgBeamForbiddenException>(() => client.Transport.SendForStreamAsync(ExportRequest(), null, default));
+        var error = Assert.ThrowsAsync<PgBeamForbiddenException>(() => client.Caller.SendForStreamAsync(ExportRequest(), null, default));
 
         Assert.That(error!.ServerMessage, Is.EqualTo("Exports need the Pro plan"));
         Assert.That(error.ErrorCode, Is.EqualTo("PLAN_LIMIT"));

@@ -1,31 +1,16 @@
 using System;
-using System.Net.Http;
 using System.Reflection;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace PgBeam.Http;
 
-/// <summary>Sets <c>User-Agent: pgbeam-dotnet/&lt;version&gt; (contract &lt;contract version&gt;; .NET &lt;runtime&gt;)</c> on every request.</summary>
-internal sealed class UserAgentHandler : DelegatingHandler
+/// <summary>
+/// The <c>User-Agent</c> every request carries: <c>pgbeam-dotnet/&lt;version&gt; (contract &lt;contract version&gt;;
+/// .NET &lt;runtime&gt;)</c>, then the application's name; built once per client (<see cref="RequestMessageFactory"/>).
+/// </summary>
+internal static class UserAgent
 {
-    public UserAgentHandler(string? applicationName)
-    {
-        Value = Build(applicationName);
-    }
-
-    /// <summary>The header value this handler sends.</summary>
-    public string Value { get; }
-
     /// <summary>The SDK's version, from the assembly's informational version (without build metadata).</summary>
     public static string SdkVersion { get; } = ReadSdkVersion();
-
-    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        request.Headers.Remove("User-Agent");
-        request.Headers.TryAddWithoutValidation("User-Agent", Value);
-        return base.SendAsync(request, cancellationToken);
-    }
 
     /// <summary>The header value for <paramref name="applicationName"/>; throws when the name cannot travel in a header.</summary>
     internal static string Build(string? applicationName)
@@ -50,8 +35,8 @@ internal sealed class UserAgentHandler : DelegatingHandler
 
     private static string ReadSdkVersion()
     {
-        var informational = typeof(UserAgentHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-            ?? typeof(UserAgentHandler).Assembly.GetName().Version?.ToString() ?? "0.0.0";
+        var informational = typeof(UserAgent).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
+            ?? typeof(UserAgent).Assembly.GetName().Version?.ToString() ?? "0.0.0";
         var plus = informational.IndexOf('+', StringComparison.Ordinal);
         return plus < 0 ? informational : informational[..plus];
     }

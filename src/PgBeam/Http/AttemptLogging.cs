@@ -10,9 +10,10 @@ namespace PgBeam.Http;
 /// <summary>
 /// Writes one debug line per attempt: method, path template (never the real path, which carries ids), status or
 /// failure kind, duration and attempt number. Nothing else goes in it: no header, query, body or exception text,
-/// so no secret can reach a log. It sits right after the retry handler, so it sees every attempt, token fetch included.
+/// so no secret can reach a log. It is the first step of an attempt, so it sees every attempt, token fetch included;
+/// it is in the chain only when a logger factory is set.
 /// </summary>
-internal sealed class AttemptLoggingHandler(ILogger logger, TimeProvider timeProvider) : DelegatingHandler
+internal sealed class AttemptLogging(ILogger logger, TimeProvider timeProvider) : AttemptHop
 {
     /// <summary>The logger category the SDK writes to.</summary>
     public const string Category = "PgBeam";
@@ -23,18 +24,18 @@ internal sealed class AttemptLoggingHandler(ILogger logger, TimeProvider timePro
             new EventId(1, "PgBeamAttempt"),
             "PgBeam {Method} /{PathTemplate} -> {Status} in {DurationMs:0.0} ms (attempt {Attempt})");
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public override async Task<HttpResponseMessage> SendAsync(CallContext call, int attempt, HttpRequestMessage message, CancellationToken cancellationToken)
     {
         if (!logger.IsEnabled(LogLevel.Debug))
         {
-            return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            return await NextAsync(call, attempt, message, cancellationToken).ConfigureAwait(false);
         }
 
         var started = timeProvider.GetTimestamp();
         var status = "error";
         try
         {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await NextAsync(call, attempt, message, cancellationToken).ConfigureAwait(false);
             status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
             return response;
         }
@@ -50,14 +51,13 @@ internal sealed class AttemptLoggingHandler(ILogger logger, TimeProvider timePro
         }
         finally
         {
-            var context = PgBeamRequestContext.Of(request);
             AttemptFinished(
                 logger,
-                request.Method.Method,
-                context?.PathTemplate ?? "(not an SDK call)",
+                message.Method.Method,
+                call.PathTemplate,
                 status,
                 timeProvider.GetElapsedTime(started).TotalMilliseconds,
-                context?.Attempts ?? 1,
+                attempt,
                 null);
         }
     }

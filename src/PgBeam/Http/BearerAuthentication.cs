@@ -8,41 +8,32 @@ namespace PgBeam.Http;
 
 /// <summary>
 /// Sets <c>Authorization: Bearer …</c> on each attempt. With a token provider it asks for a token before every
-/// attempt (it sits inside the retry loop), within the configured time limit.
+/// attempt (it is a step of the attempt, inside the retry loop), within the configured time limit; with an API key
+/// every attempt carries the same header value, built once.
 /// </summary>
-internal sealed class AuthHandler : DelegatingHandler
+internal sealed class BearerAuthentication : AttemptHop
 {
+    private readonly AuthenticationHeaderValue? _keyHeader;
     private readonly string? _apiKey;
     private readonly Func<CancellationToken, ValueTask<string>>? _tokenProvider;
     private readonly TimeSpan _tokenProviderTimeout;
     private readonly TimeProvider _timeProvider;
 
-    public AuthHandler(ClientConfiguration configuration)
+    public BearerAuthentication(ClientConfiguration configuration)
     {
         _apiKey = configuration.ApiKey;
         _tokenProvider = configuration.Options.TokenProvider;
         _tokenProviderTimeout = configuration.Options.TokenProviderTimeout;
         _timeProvider = configuration.Options.TimeProvider;
+        _keyHeader = _tokenProvider is null ? new AuthenticationHeaderValue("Bearer", _apiKey) : null;
     }
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    public override async Task<HttpResponseMessage> SendAsync(CallContext call, int attempt, HttpRequestMessage message, CancellationToken cancellationToken)
     {
-        string token;
-        if (_tokenProvider is null)
-        {
-            token = _apiKey!;
-        }
-        else
-        {
-            token = await GetTokenAsync(cancellationToken).ConfigureAwait(false);
-            if (PgBeamRequestContext.Of(request) is { } context)
-            {
-                context.ProvidedToken = token;
-            }
-        }
-
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        // The token travels in the header only: a redactor reads it back from the message the attempt sent.
+        message.Headers.Authorization = _keyHeader
+            ?? new AuthenticationHeaderValue("Bearer", await GetTokenAsync(cancellationToken).ConfigureAwait(false));
+        return await NextAsync(call, attempt, message, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
