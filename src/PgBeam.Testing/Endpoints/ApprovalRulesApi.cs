@@ -13,8 +13,8 @@ namespace PgBeam.Testing.Endpoints;
 /// <c>If-Match</c> honoured by the dispatcher), delete. The name must not be blank and is unique in the project (409
 /// <c>RESOURCE_EXISTS</c> on create and update). <c>statement_kinds</c> left out or empty means all kinds (stored as
 /// an empty list, repeats dropped); empty <c>schema_name</c> / <c>relation_name</c> read as null (any);
-/// <c>min_affected_rows</c> is 1 or more; <c>enabled</c> defaults to true. The sandbox has no self-hosted data plane
-/// enrollments, so the contract's 409 for an enabled rule under one never arises here.
+/// <c>min_affected_rows</c> is 1 or more; <c>enabled</c> defaults to true. An enabled rule is a 409 while the
+/// organization has a live self-host enrollment (<see cref="SelfHostApprovalConflict"/>).
 /// </summary>
 internal static class ApprovalRulesApi
 {
@@ -24,6 +24,7 @@ internal static class ApprovalRulesApi
         var project = state.RequireProject(call.Path("project_id"));
         var input = Read(call, "createApprovalRule");
         RefuseTaken(state, project.Id, input.Name, exceptId: null);
+        RefuseUnderSelfHost(state, project.Id, input, call.Now);
         var id = state.NewId("apl");
         var rule = new ApprovalRule { Id = id, ProjectId = project.Id, CreatedAt = call.Now };
         Apply(input, rule, call.Now);
@@ -54,6 +55,7 @@ internal static class ApprovalRulesApi
         var rule = state.RequireApprovalRule(projectId, call.Path("approval_rule_id"));
         var input = Read(call, "updateApprovalRule");
         RefuseTaken(state, projectId, input.Name, exceptId: rule.Id);
+        RefuseUnderSelfHost(state, projectId, input, call.Now);
         Apply(input, rule, call.Now);
         return SandboxResult.Json(HttpStatusCode.OK, rule);
     }
@@ -86,6 +88,14 @@ internal static class ApprovalRulesApi
         if (state.ApprovalRules.Live.FirstOrDefault(r => r.ProjectId == projectId && r.Id != exceptId && r.Name == name) is { } holder)
         {
             throw SandboxProblem.Exists($"Approval rule '{holder.Id}' of project '{projectId}' is already named '{name}'.");
+        }
+    }
+
+    private static void RefuseUnderSelfHost(SandboxState state, string projectId, ApprovalRuleInput input, DateTimeOffset now)
+    {
+        if (input.Enabled ?? true)
+        {
+            SelfHostApprovalConflict.RefuseEnabledRule(state, projectId, now);
         }
     }
 

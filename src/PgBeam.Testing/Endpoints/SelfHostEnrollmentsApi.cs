@@ -14,7 +14,8 @@ namespace PgBeam.Testing.Endpoints;
 /// <see cref="PgBeamSandbox.IsSelfHostTokenValid"/>). <c>expires_at</c>, if sent, must be in the future. List shows
 /// every enrollment, revoked ones too (with <c>revoked_at</c>), most recent first. Revoking is final: the enrollment
 /// stays listed as revoked, a second revoke is 404 (no active enrollment has that id) and a rotate is 409
-/// <c>INVALID_STATE</c>. Not modelled: the 409 the contract gives create while a project has an enabled approval rule.
+/// <c>INVALID_STATE</c>. Create is a 409 while a project of the organization has an enabled approval rule
+/// (<see cref="SelfHostApprovalConflict"/>).
 /// </summary>
 internal static class SelfHostEnrollmentsApi
 {
@@ -31,6 +32,7 @@ internal static class SelfHostEnrollmentsApi
             throw body.Invalid("expires_at", "must be in the future");
         }
 
+        SelfHostApprovalConflict.RefuseEnrollment(state, orgId);
         var request = body.As<CreateSelfHostEnrollmentRequest>();
         var enrollment = new SelfHostEnrollment
         {
