@@ -199,7 +199,7 @@ internal sealed class ApiCaller : IDisposable
     }
 
     /// <summary>The body bytes; <see cref="ResponseBuffering"/> has already read them inside the attempt.</summary>
-    private static async Task<byte[]> BodyOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    private static async Task<ArraySegment<byte>> BodyOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (response.Content is BufferedResponseContent buffered)
         {
@@ -208,18 +208,18 @@ internal sealed class ApiCaller : IDisposable
 
         try
         {
-            return await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return new ArraySegment<byte>(await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false));
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException)
         {
-            return [];
+            return ArraySegment<byte>.Empty;
         }
     }
 
     /// <summary>An error body as text in its declared charset (UTF-8 when none or an unknown one); null when empty.</summary>
-    private static string? DecodeText(HttpContent content, byte[] body)
+    private static string? DecodeText(HttpContent content, ArraySegment<byte> body)
     {
-        if (body.Length == 0)
+        if (body.Count == 0)
         {
             return null;
         }
@@ -237,7 +237,7 @@ internal sealed class ApiCaller : IDisposable
             }
         }
 
-        return encoding.GetString(body);
+        return encoding.GetString(body.AsSpan());
     }
 
     /// <summary>Throws the <see cref="ObjectDisposedException"/> of a disposed <see cref="PgBeamClient"/>.</summary>

@@ -28,11 +28,22 @@ internal sealed class BearerAuthentication : AttemptHop
         _keyHeader = _tokenProvider is null ? new AuthenticationHeaderValue("Bearer", _apiKey) : null;
     }
 
-    public override async Task<HttpResponseMessage> SendAsync(CallContext call, int attempt, HttpRequestMessage message, CancellationToken cancellationToken)
+    public override Task<HttpResponseMessage> SendAsync(CallContext call, int attempt, HttpRequestMessage message, CancellationToken cancellationToken)
     {
         // The token travels in the header only: a redactor reads it back from the message the attempt sent.
-        message.Headers.Authorization = _keyHeader
-            ?? new AuthenticationHeaderValue("Bearer", await GetTokenAsync(cancellationToken).ConfigureAwait(false));
+        if (_keyHeader is not null)
+        {
+            // A fixed key: nothing to wait for, so this step adds no state machine of its own to the attempt.
+            message.Headers.Authorization = _keyHeader;
+            return NextAsync(call, attempt, message, cancellationToken);
+        }
+
+        return SendWithProvidedTokenAsync(call, attempt, message, cancellationToken);
+    }
+
+    private async Task<HttpResponseMessage> SendWithProvidedTokenAsync(CallContext call, int attempt, HttpRequestMessage message, CancellationToken cancellationToken)
+    {
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await GetTokenAsync(cancellationToken).ConfigureAwait(false));
         return await NextAsync(call, attempt, message, cancellationToken).ConfigureAwait(false);
     }
 

@@ -34,6 +34,29 @@ internal sealed class CallContext
         AttemptTimeout = options?.Timeout ?? clientOptions.Timeout;
         MaxRetries = options?.MaxRetries ?? clientOptions.Retry.MaxRetries;
         ReplaySafe = !IdempotencyKeys.IsUnsafeMethod(request.Method) || IdempotencyKey is not null;
+        TotalBudget = clientOptions.Retry.TotalBudget;
+        Started = clientOptions.TimeProvider.GetTimestamp();
+    }
+
+    /// <summary>When the call started, as a timestamp of the configured <see cref="TimeProvider"/>: the total budget counts from here.</summary>
+    public long Started { get; }
+
+    /// <summary>The call's total budget, waits included (<see cref="System.Threading.Timeout.InfiniteTimeSpan"/> for none).</summary>
+    public TimeSpan TotalBudget { get; }
+
+    /// <summary>
+    /// What is left of the total budget now (zero once it has run out), or
+    /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> without one: the call's one deadline, read, never timed.
+    /// </summary>
+    public TimeSpan RemainingBudget(TimeProvider timeProvider)
+    {
+        if (TotalBudget == System.Threading.Timeout.InfiniteTimeSpan)
+        {
+            return TotalBudget;
+        }
+
+        var left = TotalBudget - timeProvider.GetElapsedTime(Started);
+        return left > TimeSpan.Zero ? left : TimeSpan.Zero;
     }
 
     /// <summary>The operation as the generated client described it.</summary>

@@ -1,5 +1,5 @@
 using System;
-using System.IO;
+using System.Net.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json;
@@ -16,25 +16,46 @@ internal static class JsonRequestBody
     /// <summary>Strict UTF-8: an unpaired surrogate in a string fails instead of being sent as U+FFFD (another value).</summary>
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    /// <summary>The body as UTF-8 JSON, written straight to bytes.</summary>
+    /// <summary>The body as UTF-8 JSON content, serialized straight into one byte array that every attempt sends.</summary>
     /// <exception cref="ArgumentException">A string in the body contains an unpaired surrogate.</exception>
-    public static byte[] Serialize(object body, string operationId)
+    public static JsonBodyContent Create(object body, string operationId)
     {
-        using var buffer = new MemoryStream();
         try
         {
-            using (var writer = new StreamWriter(buffer, StrictUtf8, bufferSize: 1024, leaveOpen: true))
-            using (var json = new JsonTextWriter(writer) { ArrayPool = JsonCharPool.Instance })
+            using var writer = new Utf8BodyWriter(StrictUtf8);
+            using (var json = new JsonTextWriter(writer) { ArrayPool = JsonCharPool.Instance, CloseOutput = false })
             {
                 PgBeamJson.Serializer.Serialize(json, body);
             }
+
+            var (buffer, length) = writer.Complete();
+            return new JsonBodyContent(buffer, length);
         }
         catch (EncoderFallbackException)
         {
             // The value is not quoted: it may be a password.
             throw new ArgumentException($"The request body of {operationId} contains a string with an unpaired UTF-16 surrogate, which UTF-8 cannot encode; nothing was sent.");
         }
-
-        return buffer.ToArray();
     }
+}
+
+/// <summary>
+/// A JSON request body: the first <see cref="Length"/> bytes of <see cref="Buffer"/>, with the JSON content type. A
+/// retry's copy of the request sends the same bytes (<see cref="RetryLoop"/>), so a body is serialized and held once.
+/// </summary>
+internal sealed class JsonBodyContent : ByteArrayContent
+{
+    public JsonBodyContent(byte[] buffer, int length)
+        : base(buffer, 0, length)
+    {
+        Buffer = buffer;
+        Length = length;
+        Headers.ContentType = JsonRequestBody.MediaType;
+    }
+
+    /// <summary>The array the body was written into (it may be longer than the body).</summary>
+    public byte[] Buffer { get; }
+
+    /// <summary>How many bytes of <see cref="Buffer"/> the body is.</summary>
+    public int Length { get; }
 }

@@ -17,9 +17,9 @@ internal static class JsonResponseReader
     /// position, JSON path) but keeps neither Json.NET's message nor its exception: both can quote the offending
     /// value, which may be a secret in a field of an unexpected type.
     /// </summary>
-    public static T Read<T>(byte[] body, string operationId)
+    public static T Read<T>(ArraySegment<byte> body, string operationId)
     {
-        var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), Encoding.UTF8)) { ArrayPool = JsonCharPool.Instance };
+        var reader = new JsonTextReader(TextOf(body)) { ArrayPool = JsonCharPool.Instance };
         try
         {
             var result = PgBeamJson.Serializer.Deserialize<T>(reader);
@@ -85,9 +85,18 @@ internal static class JsonResponseReader
     }
 
     /// <summary>Where <paramref name="body"/> stops being well-formed JSON, or null when it is well-formed.</summary>
-    private static (int Line, int Position, string? Path, string Reason)? FindSyntaxError(byte[] body)
+    /// <summary>
+    /// The body as text: decoded in place as UTF-8, or by a <see cref="StreamReader"/> when a UTF-16 or UTF-32 byte
+    /// order mark says it is not UTF-8 (the reader detects those; the body is not copied either way).
+    /// </summary>
+    private static TextReader TextOf(ArraySegment<byte> body) =>
+        Utf8BodyReader.HasOtherByteOrderMark(body)
+            ? new StreamReader(new MemoryStream(body.Array ?? [], body.Offset, body.Count, writable: false), Encoding.UTF8)
+            : new Utf8BodyReader(body);
+
+    private static (int Line, int Position, string? Path, string Reason)? FindSyntaxError(ArraySegment<byte> body)
     {
-        using var reader = new JsonTextReader(new StreamReader(new MemoryStream(body, writable: false), Encoding.UTF8))
+        using var reader = new JsonTextReader(TextOf(body))
         {
             ArrayPool = JsonCharPool.Instance,
             DateParseHandling = DateParseHandling.None,
@@ -118,9 +127,9 @@ internal static class JsonResponseReader
     private const string Truncated = "the JSON ends before it is complete (a truncated body)";
 
     /// <summary>Whether a reader position is at the end of the body's text (trailing whitespace aside).</summary>
-    private static bool EndsAt(byte[] body, int line, int position)
+    private static bool EndsAt(ArraySegment<byte> body, int line, int position)
     {
-        var text = Encoding.UTF8.GetString(body).TrimEnd();
+        var text = Encoding.UTF8.GetString(body.AsSpan()).TrimEnd();
         var lastBreak = text.LastIndexOf('\n');
         var lastLine = 1;
         foreach (var c in text)
@@ -131,9 +140,9 @@ internal static class JsonResponseReader
         return line > lastLine || (line == lastLine && position >= text.Length - (lastBreak + 1));
     }
 
-    private static bool IsBlank(byte[] body)
+    private static bool IsBlank(ArraySegment<byte> body)
     {
-        foreach (var b in body)
+        foreach (var b in body.AsSpan())
         {
             if (b is not ((byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n'))
             {

@@ -28,8 +28,7 @@ internal sealed class RequestMessageFactory
         message.Headers.TryAddWithoutValidation("Accept", request.Accept);
         if (request.Body is not null)
         {
-            message.Content = new ByteArrayContent(JsonRequestBody.Serialize(request.Body, request.OperationId));
-            message.Content.Headers.ContentType = JsonRequestBody.MediaType;
+            message.Content = JsonRequestBody.Create(request.Body, request.OperationId);
         }
 
         if (call.Options is { } options)

@@ -60,8 +60,8 @@ internal sealed class ResponseBuffering : AttemptHop
             throw TooLarge(response, call, announced);
         }
 
-        var body = await ReadBoundedAsync(response, call, announced, cancellationToken).ConfigureAwait(false);
-        var buffered = new BufferedResponseContent(body);
+        var (rented, length) = await ReadBoundedAsync(response, call, announced, cancellationToken).ConfigureAwait(false);
+        var buffered = new BufferedResponseContent(rented, length);
         foreach (var header in original.Headers)
         {
             // ByteArrayContent knows its own length; the rest (type, encoding, language…) stays as the server sent it.
@@ -75,51 +75,67 @@ internal sealed class ResponseBuffering : AttemptHop
         original.Dispose();
     }
 
-    private async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, CallContext call, long? announced, CancellationToken cancellationToken)
+    /// <summary>
+    /// The body, in an array rented from <see cref="ArrayPool{T}.Shared"/> (given back here on failure, else by the
+    /// <see cref="BufferedResponseContent"/> that owns it), and how many of its bytes are the body.
+    /// </summary>
+    private async Task<(byte[] Rented, int Length)> ReadBoundedAsync(HttpResponseMessage response, CallContext call, long? announced, CancellationToken cancellationToken)
     {
         var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
-            // An announced length sizes the buffer exactly; one more read then confirms the end of the body.
-            var buffer = new byte[announced is { } length ? (int)length : (int)Math.Min(InitialBufferSize, _maxResponseBytes + 1)];
-            var count = 0;
-            while (true)
+            // An announced length sizes the buffer (the pool may lend a longer one); a read of nothing, or one probe
+            // when the buffer is exactly full, then confirms the end of the body.
+            var buffer = ArrayPool<byte>.Shared.Rent(announced is { } length ? (int)length : (int)Math.Min(InitialBufferSize, _maxResponseBytes + 1));
+            try
             {
-                if (count == buffer.Length)
+                var count = 0;
+                while (true)
                 {
+                    if (count == buffer.Length)
+                    {
+                        if (count > _maxResponseBytes)
+                        {
+                            throw TooLarge(response, call, announced);
+                        }
+
+                        if (await ProbeEndAsync(stream, cancellationToken).ConfigureAwait(false) is not { } extra)
+                        {
+                            return (buffer, count);
+                        }
+
+                        // More than the buffer holds: grow (doubling, but never past the limit plus the one byte that proves it).
+                        var grown = (int)Math.Min(Math.Max((long)buffer.Length * 2, InitialBufferSize), _maxResponseBytes + 1);
+                        if (grown <= count)
+                        {
+                            throw TooLarge(response, call, announced);
+                        }
+
+                        var larger = ArrayPool<byte>.Shared.Rent(grown);
+                        buffer.AsSpan(0, count).CopyTo(larger);
+                        ArrayPool<byte>.Shared.Return(buffer);
+                        buffer = larger;
+                        buffer[count++] = extra;
+                        continue;
+                    }
+
+                    var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                    if (read == 0)
+                    {
+                        return (buffer, count);
+                    }
+
+                    count += read;
                     if (count > _maxResponseBytes)
                     {
                         throw TooLarge(response, call, announced);
                     }
-
-                    if (await ProbeEndAsync(stream, cancellationToken).ConfigureAwait(false) is not { } extra)
-                    {
-                        return buffer;
-                    }
-
-                    // More than the buffer holds: grow (doubling, but never past the limit plus the one byte that proves it).
-                    var grown = (int)Math.Min(Math.Max((long)buffer.Length * 2, InitialBufferSize), _maxResponseBytes + 1);
-                    if (grown <= count)
-                    {
-                        throw TooLarge(response, call, announced);
-                    }
-
-                    Array.Resize(ref buffer, grown);
-                    buffer[count++] = extra;
-                    continue;
                 }
-
-                var read = await stream.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
-                if (read == 0)
-                {
-                    return count == buffer.Length ? buffer : buffer.AsSpan(0, count).ToArray();
-                }
-
-                count += read;
-                if (count > _maxResponseBytes)
-                {
-                    throw TooLarge(response, call, announced);
-                }
+            }
+            catch
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+                throw;
             }
         }
     }

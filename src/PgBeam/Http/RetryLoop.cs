@@ -17,7 +17,7 @@ namespace PgBeam.Http;
 /// jitter, or the server's <c>Retry-After</c>, while the call's retry count and the total budget allow. The first
 /// attempt sends the request itself; a retry sends a fresh copy (a message can be sent only once), its body read from
 /// the request once, at the first retry, so a call that succeeds at once copies nothing and allocates nothing here
-/// beyond its budget's timer. It reports back a <see cref="CallOutcome"/> (the response or the failure, and the
+/// (the budget is a deadline, not a timer). It reports back a <see cref="CallOutcome"/> (the response or the failure, and the
 /// attempts made) and never throws.
 /// </summary>
 internal sealed class RetryLoop
@@ -71,14 +71,12 @@ internal sealed class RetryLoop
     /// <summary>Runs the attempts of <paramref name="call"/>, whose first attempt sends <paramref name="request"/>.</summary>
     public async Task<CallOutcome> SendAsync(CallContext call, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var started = _timeProvider.GetTimestamp();
+        // The budget bounds the whole call, waits included. It is a deadline, not a timer: each attempt folds what is
+        // left of it into its own timeout (AttemptTimeout), and no wait starts that would run past it (ShouldRetry).
+        var started = call.Started;
+        var token = cancellationToken;
 
-        // The budget bounds the whole call, waits included: it ends an attempt or a wait that would run past it.
-        using var budget = new CancellationTokenSource(_retry.TotalBudget, _timeProvider);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, budget.Token);
-        var token = linked.Token;
-
-        byte[]? body = null;
+        ArraySegment<byte>? body = null;
         HttpRequestMessage? sent = null;
         HttpResponseMessage? response;
         Exception? failure;
@@ -92,11 +90,14 @@ internal sealed class RetryLoop
             HttpRequestMessage? copy = null;
             try
             {
-                // A token already cancelled (by the caller, or by the budget during the wait) sends nothing.
+                // A token the caller already cancelled sends nothing.
                 token.ThrowIfCancellationRequested();
                 if (attempt > 1 && request.Content is not null)
                 {
-                    body ??= await request.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+                    // The SDK's JSON body is reused as it is; any other content is read once, at the first retry.
+                    body ??= request.Content is JsonBodyContent json
+                        ? new ArraySegment<byte>(json.Buffer, 0, json.Length)
+                        : new ArraySegment<byte>(await request.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false));
                 }
 
                 copy = attempt == 1 ? null : CopyRequest(request, body);
@@ -116,7 +117,7 @@ internal sealed class RetryLoop
 
             // 2. Classify and decide.
             var retryIndex = attempt - 1;
-            if (!ShouldRetry(response, failure, retryIndex, call.MaxRetries, call.ReplaySafe, started, token, out var delay, out stopReason))
+            if (!ShouldRetry(response, failure, retryIndex, call, token, out var delay, out stopReason))
             {
                 break;
             }
@@ -158,7 +159,7 @@ internal sealed class RetryLoop
             attempt,
             _timeProvider.GetElapsedTime(started),
             _retry.TotalBudget,
-            budget.IsCancellationRequested,
+            BudgetRanOut(call, failure),
             stopReason);
         return CallOutcome.Failed(translated ?? failure, attempt, sent);
     }
@@ -172,16 +173,15 @@ internal sealed class RetryLoop
         HttpResponseMessage? response,
         Exception? failure,
         int retryIndex,
-        int maxRetries,
-        bool replaySafe,
-        long started,
+        CallContext call,
         CancellationToken token,
         out TimeSpan delay,
         out string? stopReason)
     {
         delay = TimeSpan.Zero;
         stopReason = null;
-        if (token.IsCancellationRequested)
+        var maxRetries = call.MaxRetries;
+        if (token.IsCancellationRequested || BudgetRanOut(call, failure))
         {
             return false;
         }
@@ -210,7 +210,7 @@ internal sealed class RetryLoop
             return false;
         }
 
-        if (!replaySafe && !SurelyNotProcessed(response, failure))
+        if (!call.ReplaySafe && !SurelyNotProcessed(response, failure))
         {
             // A POST or PATCH without an Idempotency-Key may have been carried out already: repeating it could,
             // say, create a second credential. Only failures that prove the server did nothing are retried.
@@ -219,7 +219,7 @@ internal sealed class RetryLoop
         }
 
         delay = retryAfter ?? ComputeBackoff(_retry, retryIndex, Random.Shared.NextDouble());
-        if (_timeProvider.GetElapsedTime(started) + delay >= _retry.TotalBudget)
+        if (_timeProvider.GetElapsedTime(call.Started) + delay >= _retry.TotalBudget)
         {
             stopReason = string.Create(
                 CultureInfo.InvariantCulture,
@@ -229,6 +229,14 @@ internal sealed class RetryLoop
 
         return true;
     }
+
+    /// <summary>
+    /// Whether the call's total budget has run out: its deadline has passed, or an attempt was cancelled without the
+    /// caller asking, which only the budget's share of the attempt's deadline does (<see cref="AttemptTimeout"/> turns
+    /// every other cancellation it did not owe to the caller into <see cref="AttemptTimeoutException"/>).
+    /// </summary>
+    private bool BudgetRanOut(CallContext call, Exception? failure) =>
+        failure is OperationCanceledException || call.RemainingBudget(_timeProvider) == TimeSpan.Zero;
 
     /// <summary>Failures that show the server did not act on the request, so even a non-idempotent call may repeat.</summary>
     private static bool SurelyNotProcessed(HttpResponseMessage? response, Exception? failure) => failure switch
@@ -241,7 +249,7 @@ internal sealed class RetryLoop
         _ => false,
     };
 
-    private static HttpRequestMessage CopyRequest(HttpRequestMessage original, byte[]? body)
+    private static HttpRequestMessage CopyRequest(HttpRequestMessage original, ArraySegment<byte>? body)
     {
         var copy = new HttpRequestMessage(original.Method, original.RequestUri)
         {
@@ -253,9 +261,9 @@ internal sealed class RetryLoop
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        if (body is not null)
+        if (body is { } bytes)
         {
-            copy.Content = new ByteArrayContent(body);
+            copy.Content = new ByteArrayContent(bytes.Array!, bytes.Offset, bytes.Count);
             foreach (var header in original.Content!.Headers)
             {
                 copy.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
