@@ -43,7 +43,7 @@ internal sealed class BearerAuthentication : AttemptHop
 
     private async Task<HttpResponseMessage> SendWithProvidedTokenAsync(CallContext call, int attempt, HttpRequestMessage message, CancellationToken cancellationToken)
     {
-        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await GetTokenAsync(cancellationToken).ConfigureAwait(false));
+        message.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await GetTokenAsync(call, cancellationToken).ConfigureAwait(false));
         return await NextAsync(call, attempt, message, cancellationToken).ConfigureAwait(false);
     }
 
@@ -52,8 +52,14 @@ internal sealed class BearerAuthentication : AttemptHop
     /// cancelled task it did not owe to the caller, a null, empty or blank token) is a
     /// <see cref="PgBeamAuthenticationException"/> with the cause inside: not retried, and nothing is sent.
     /// </summary>
-    private async Task<string> GetTokenAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the provider, waiting at most <see cref="PgBeamClientOptions.TokenProviderTimeout"/> or what is left of the
+    /// call's total budget, whichever ends first (the budget running out ends the call as it would during a send).
+    /// </summary>
+    private async Task<string> GetTokenAsync(CallContext call, CancellationToken cancellationToken)
     {
+        var remaining = call.RemainingBudget(_timeProvider);
+        var budgetBinds = remaining != Timeout.InfiniteTimeSpan && (_tokenProviderTimeout == Timeout.InfiniteTimeSpan || remaining < _tokenProviderTimeout);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<string> providerTask;
         try
@@ -68,7 +74,7 @@ internal sealed class BearerAuthentication : AttemptHop
 
         if (!providerTask.IsCompleted)
         {
-            var delay = Task.Delay(_tokenProviderTimeout, _timeProvider, timeout.Token);
+            var delay = Task.Delay(budgetBinds ? remaining : _tokenProviderTimeout, _timeProvider, timeout.Token);
             var finished = await Task.WhenAny(providerTask, delay).ConfigureAwait(false);
             if (finished != providerTask)
             {
@@ -80,6 +86,12 @@ internal sealed class BearerAuthentication : AttemptHop
                     TaskScheduler.Default);
                 cancellationToken.ThrowIfCancellationRequested();
                 await timeout.CancelAsync().ConfigureAwait(false);
+                if (budgetBinds)
+                {
+                    // Not the caller's cancellation: the retry loop reads it, with the deadline passed, as the budget running out.
+                    throw new OperationCanceledException("The call's total budget ran out while the token provider was asked.");
+                }
+
                 throw PgBeamErrorFactory.TokenProviderTimedOut(_tokenProviderTimeout);
             }
 

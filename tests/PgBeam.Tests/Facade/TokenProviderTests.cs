@@ -81,6 +81,37 @@ public class TokenProviderTests
     }
 
     [Test]
+    public async Task A_provider_that_hangs_past_the_total_budget_ends_the_call_when_the_budget_runs_out()
+    {
+        using var mock = new MockHttpMessageHandler();
+        var sent = new List<SentRequest>();
+        mock.When("*").RecordTo(sent).Respond("application/json", """{"regions":[]}""");
+        var time = new FakeTimeProvider();
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var client = TestClients.Create(mock, options =>
+        {
+            options.TokenProvider = async cancellationToken =>
+            {
+                asked.TrySetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                return "never";
+            };
+            options.TokenProviderTimeout = TimeSpan.FromSeconds(30);
+            options.Retry.TotalBudget = TimeSpan.FromSeconds(3);
+        }, time);
+
+        var call = client.Platform.ListRegionsAsync();
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(TimeSpan.FromSeconds(2));
+        Assert.That(call.IsCompleted, Is.False, "the budget still has a second left");
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var error = Assert.ThrowsAsync<PgBeamTimeoutException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(10)));
+        Assert.That(error!.Message, Does.Contain("3 s total budget"));
+        Assert.That(sent, Is.Empty);
+    }
+
+    [Test]
     public void A_provider_that_returns_an_unusable_token_fails_without_showing_it()
     {
         using var mock = new MockHttpMessageHandler();
