@@ -53,61 +53,28 @@ public class TokenProviderTests
     [Test]
     public async Task A_provider_that_hangs_fails_the_call_with_a_timeout_and_sends_nothing()
     {
-        using var mock = new MockHttpMessageHandler();
-        var sent = new List<SentRequest>();
-        mock.When("*").RecordTo(sent).Respond("application/json", """{"regions":[]}""");
-        var time = new FakeTimeProvider();
-        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var client = TestClients.Create(mock, options =>
-        {
-            options.TokenProvider = async cancellationToken =>
-            {
-                asked.TrySetResult();
-                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-                return "never";
-            };
-            options.TokenProviderTimeout = TimeSpan.FromSeconds(5);
-        }, time);
+        var (error, sent) = await CallWithHangingProviderAsync(
+            options => options.TokenProviderTimeout = TimeSpan.FromSeconds(5),
+            stillRunningAfter: TimeSpan.FromSeconds(4),
+            because: "the provider still has a second left");
 
-        var call = client.Platform.ListRegionsAsync();
-        await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        time.Advance(TimeSpan.FromSeconds(4));
-        Assert.That(call.IsCompleted, Is.False, "the provider still has a second left");
-        time.Advance(TimeSpan.FromSeconds(1));
-
-        var error = Assert.ThrowsAsync<PgBeamTimeoutException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.That(error!.Message, Does.Contain("token provider"));
+        Assert.That(error.Message, Does.Contain("token provider"));
         Assert.That(sent, Is.Empty);
     }
 
     [Test]
     public async Task A_provider_that_hangs_past_the_total_budget_ends_the_call_when_the_budget_runs_out()
     {
-        using var mock = new MockHttpMessageHandler();
-        var sent = new List<SentRequest>();
-        mock.When("*").RecordTo(sent).Respond("application/json", """{"regions":[]}""");
-        var time = new FakeTimeProvider();
-        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        using var client = TestClients.Create(mock, options =>
-        {
-            options.TokenProvider = async cancellationToken =>
+        var (error, sent) = await CallWithHangingProviderAsync(
+            options =>
             {
-                asked.TrySetResult();
-                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
-                return "never";
-            };
-            options.TokenProviderTimeout = TimeSpan.FromSeconds(30);
-            options.Retry.TotalBudget = TimeSpan.FromSeconds(3);
-        }, time);
+                options.TokenProviderTimeout = TimeSpan.FromSeconds(30);
+                options.Retry.TotalBudget = TimeSpan.FromSeconds(3);
+            },
+            stillRunningAfter: TimeSpan.FromSeconds(2),
+            because: "the budget still has a second left");
 
-        var call = client.Platform.ListRegionsAsync();
-        await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
-        time.Advance(TimeSpan.FromSeconds(2));
-        Assert.That(call.IsCompleted, Is.False, "the budget still has a second left");
-        time.Advance(TimeSpan.FromSeconds(1));
-
-        var error = Assert.ThrowsAsync<PgBeamTimeoutException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(10)));
-        Assert.That(error!.Message, Does.Contain("3 s total budget"));
+        Assert.That(error.Message, Does.Contain("3 s total budget"));
         Assert.That(sent, Is.Empty);
     }
 
@@ -168,5 +135,38 @@ public class TokenProviderTests
         var error = Assert.ThrowsAsync<PgBeamTimeoutException>(() => call);
         Assert.That(error!.Message, Does.Contain("token provider did not return a token within 4 s"));
         Assert.That(mock.GetMatchCount(anyRequest), Is.Zero);
+    }
+
+    /// <summary>
+    /// Calls with a token provider that never answers, under <paramref name="limits"/>: asserts the call is still running
+    /// <paramref name="stillRunningAfter"/> in, then advances one second more and returns the timeout it ends with and
+    /// the requests that reached the network.
+    /// </summary>
+    private static async Task<(PgBeamTimeoutException Error, List<SentRequest> Sent)> CallWithHangingProviderAsync(Action<PgBeamClientOptions> limits, TimeSpan stillRunningAfter, string because)
+    {
+        using var mock = new MockHttpMessageHandler();
+        var sent = new List<SentRequest>();
+        mock.When("*").RecordTo(sent).Respond("application/json", """{"regions":[]}""");
+        var time = new FakeTimeProvider();
+        var asked = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var client = TestClients.Create(mock, options =>
+        {
+            options.TokenProvider = async cancellationToken =>
+            {
+                asked.TrySetResult();
+                await Task.Delay(Timeout.InfiniteTimeSpan, cancellationToken);
+                return "never";
+            };
+            limits(options);
+        }, time);
+
+        var call = client.Platform.ListRegionsAsync();
+        await asked.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        time.Advance(stillRunningAfter);
+        Assert.That(call.IsCompleted, Is.False, because);
+        time.Advance(TimeSpan.FromSeconds(1));
+
+        var error = Assert.ThrowsAsync<PgBeamTimeoutException>(async () => await call.WaitAsync(TimeSpan.FromSeconds(10)));
+        return (error!, sent);
     }
 }
